@@ -1,0 +1,3 @@
+#include "app/motcua_application.h"
+
+POCO_SERVER_MAIN(motcua::app::MotcuaApplication)

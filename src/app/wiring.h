@@ -1,0 +1,45 @@
+#pragma once
+/// Builds the object graph of a running motcua (database pool, services, routes)
+/// from a Config, and owns it. Used by `serve` and by the integration tests.
+
+#include "app/config.h"
+#include "http/router.h"
+
+#include <memory>
+
+namespace motcua::service {
+class Clock;
+class HealthService;
+}  // namespace motcua::service
+namespace motcua::store {
+class Database;
+}
+
+namespace motcua::app {
+
+/// The wired application; members are built in dependency order and destroyed in reverse.
+class Wiring {
+public:
+    /// Builds everything; throws Error on invalid configuration or templates.
+    Wiring(const Config& config, const service::Clock& clock);
+    ~Wiring();
+    Wiring(const Wiring&) = delete;
+    Wiring& operator=(const Wiring&) = delete;
+
+    /// Returns the route table with every API and page route registered.
+    const http::Router& router() const { return router_; }
+    /// Returns the database pool.
+    store::Database& database() { return *database_; }
+
+private:
+    const Config& config_;
+    const service::Clock& clock_;
+    std::unique_ptr<store::Database> database_;
+    std::unique_ptr<service::HealthService> health_;
+    http::Router router_;
+};
+
+/// Creates the database pool described by `config`.
+std::unique_ptr<store::Database> makeDatabase(const Config& config);
+
+}  // namespace motcua::app

@@ -1,0 +1,192 @@
+#include "http/server.h"
+
+#include "common/log.h"
+#include "domain/core/error.h"
+#include "http/error_mapping.h"
+
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/NetException.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/SocketAddress.h>
+#include <Poco/ThreadPool.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <istream>
+
+namespace motcua::http {
+namespace {
+
+std::atomic<std::uint64_t> g_request_counter{0};
+
+std::string newRequestId() {
+    const auto now = std::chrono::steady_clock::now().time_since_epoch().count();
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%06llx-%llu", static_cast<unsigned long long>(now) & 0xffffffULL,
+                  static_cast<unsigned long long>(++g_request_counter));
+    return buf;
+}
+
+Response renderError(const Router::Match& match, const Request& request, int status, const std::string& code,
+                     const std::string& message) {
+    if (match.on_error != nullptr) return (*match.on_error)(status, code, message, request);
+    return jsonError(status, code, message, request.request_id);
+}
+
+/// Reads at most `limit` bytes of body; returns false if the body is larger.
+bool readBody(Poco::Net::HTTPServerRequest& raw, std::size_t limit, std::string& out) {
+    if (raw.hasContentLength() && raw.getContentLength64() > static_cast<Poco::Int64>(limit)) return false;
+    std::istream& in = raw.stream();
+    char buf[8192];
+    while (in) {
+        in.read(buf, sizeof buf);
+        const auto got = static_cast<std::size_t>(in.gcount());
+        if (got == 0) break;
+        if (out.size() + got > limit) return false;
+        out.append(buf, got);
+    }
+    return true;
+}
+
+class DispatchHandler : public Poco::Net::HTTPRequestHandler {
+public:
+    DispatchHandler(const Router& router, std::size_t max_body) : router_(router), max_body_(max_body) {}
+
+    void handleRequest(Poco::Net::HTTPServerRequest& raw, Poco::Net::HTTPServerResponse& out) override {
+        const auto started = std::chrono::steady_clock::now();
+        Request request;
+        request.raw = &raw;
+        request.method = raw.getMethod();
+        const std::string& uri = raw.getURI();
+        const auto q = uri.find('?');
+        request.path = uri.substr(0, q);
+        if (q != std::string::npos) request.query = uri.substr(q + 1);
+        request.query_params = parseQuery(request.query);
+        request.request_id = newRequestId();
+        request.remote_address = raw.clientAddress().host().toString();
+
+        Response response;
+        if (!readBody(raw, max_body_, request.body)) {
+            response = jsonError(413, "payload_too_large",
+                                 "Dữ liệu gửi lên quá lớn (tối đa " + std::to_string(max_body_ / 1024) + " KB).",
+                                 request.request_id);
+            response.headers.emplace_back("Connection", "close");
+        } else {
+            response = dispatch(router_, request);
+        }
+        send(out, request, response);
+        const auto micros =
+            std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
+        log::info("http.request", {{"id", request.request_id},
+                                   {"method", request.method},
+                                   {"path", request.path},
+                                   {"status", std::to_string(response.status)},
+                                   {"ms", std::to_string(static_cast<double>(micros) / 1000.0)}});
+    }
+
+private:
+    static void send(Poco::Net::HTTPServerResponse& out, const Request& request, const Response& response) {
+        if (out.sent()) return;
+        out.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(response.status));
+        out.setContentType(response.content_type);
+        out.set("X-Request-Id", request.request_id);
+        out.set("X-Content-Type-Options", "nosniff");
+        for (const auto& [name, value] : response.headers) {
+            if (name == "Set-Cookie") {
+                out.add(name, value);
+            } else {
+                out.set(name, value);
+            }
+        }
+        out.setContentLength64(static_cast<Poco::Int64>(response.body.size()));
+        std::ostream& stream = out.send();
+        if (request.method != "HEAD") stream.write(response.body.data(), static_cast<std::streamsize>(response.body.size()));
+    }
+
+    const Router& router_;
+    std::size_t max_body_;
+};
+
+class Factory : public Poco::Net::HTTPRequestHandlerFactory {
+public:
+    Factory(const Router& router, std::size_t max_body) : router_(router), max_body_(max_body) {}
+    Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
+        return new DispatchHandler(router_, max_body_);  // Poco takes ownership.
+    }
+
+private:
+    const Router& router_;
+    std::size_t max_body_;
+};
+
+}  // namespace
+
+Response dispatch(const Router& router, Request& request) {
+    Router::Match match = router.match(request.method, request.path);
+    if (match.handler == nullptr) {
+        if (match.path_known) {
+            return renderError(match, request, 405, "method_not_allowed", "Phương thức không được hỗ trợ cho địa chỉ này.");
+        }
+        return renderError(match, request, 404, "not_found", "Không tìm thấy địa chỉ yêu cầu.");
+    }
+    request.path_params = std::move(match.params);
+    // The one try/catch per request (STYLE.md 9.3).
+    try {
+        return (*match.handler)(request);
+    } catch (const Error& e) {
+        const int status = httpStatus(e);
+        if (status >= 500) {
+            log::error("http.error", {{"id", request.request_id}, {"code", std::string(errorCodeName(e.code()))},
+                                      {"error", e.what()}});
+        }
+        if (match.on_error != nullptr) {
+            const std::string message = e.code() == ErrorCode::Internal ? "Lỗi hệ thống." : e.userMessage();
+            return (*match.on_error)(status, std::string(errorCodeName(e.code())), message, request);
+        }
+        return Response::json(errorJson(e, request.request_id), status);
+    } catch (const std::exception& e) {
+        log::error("http.exception", {{"id", request.request_id}, {"error", e.what()}});
+        return renderError(match, request, 500, "internal",
+                           "Lỗi hệ thống. Vui lòng thử lại; nếu còn lỗi, báo quản trị kèm mã yêu cầu " +
+                               request.request_id + ".");
+    }
+}
+
+Server::Server(const Router& router, ServerSettings settings) {
+    try {
+        Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(settings.host, static_cast<Poco::UInt16>(settings.port)),
+                                       128);
+        port_ = socket.address().port();
+        auto* params = new Poco::Net::HTTPServerParams;  // HTTPServer takes ownership (AutoPtr).
+        params->setMaxThreads(settings.max_threads);
+        params->setMaxQueued(settings.max_queued);
+        params->setKeepAlive(true);
+        params->setKeepAliveTimeout(Poco::Timespan(5, 0));
+        params->setMaxKeepAliveRequests(1000);
+        pool_ = std::make_unique<Poco::ThreadPool>(2, settings.max_threads);
+        server_ = std::make_unique<Poco::Net::HTTPServer>(new Factory(router, settings.max_body_bytes), *pool_,
+                                                          socket, params);
+        server_->start();
+    } catch (const Poco::Exception& e) {
+        throw Error(ErrorCode::Unavailable,
+                    "Không mở được cổng " + std::to_string(settings.port) + " (" + e.displayText() + ").",
+                    "bind failed: " + e.displayText());
+    }
+}
+
+Server::~Server() { stop(); }
+
+void Server::stop() {
+    if (stopped_ || !server_) return;
+    stopped_ = true;
+    server_->stopAll(false);
+    pool_->joinAll();
+}
+
+}  // namespace motcua::http

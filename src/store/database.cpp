@@ -1,0 +1,170 @@
+#include "store/database.h"
+
+#include "common/log.h"
+#include "domain/core/error.h"
+#include "store/sql_error.h"
+
+#include <cppconn/connection.h>
+#include <cppconn/driver.h>
+#include <cppconn/exception.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/statement.h>
+
+namespace motcua::store {
+namespace {
+
+sql::Driver* driver() {
+    static sql::Driver* instance = get_driver_instance();
+    return instance;
+}
+
+Error unavailable(const std::string& log) {
+    return Error(ErrorCode::Unavailable, "Không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít phút.", log);
+}
+
+}  // namespace
+
+Session::Session(std::unique_ptr<sql::Connection> connection) : connection_(std::move(connection)) {}
+
+Session::~Session() {
+    statements_.clear();
+    try {
+        if (connection_) connection_->close();
+    } catch (const sql::SQLException& e) {
+        log::debug("db.close_failed", {{"error", e.what()}});
+    }
+}
+
+sql::PreparedStatement& Session::prepare(std::string_view sql) {
+    const auto found = statements_.find(sql);
+    if (found != statements_.end()) return *found->second;
+    std::unique_ptr<sql::PreparedStatement> statement(connection_->prepareStatement(std::string(sql)));
+    auto& ref = *statement;
+    statements_.emplace(std::string(sql), std::move(statement));
+    return ref;
+}
+
+void Session::execute(std::string_view sql) {
+    std::unique_ptr<sql::Statement> statement(connection_->createStatement());
+    statement->execute(std::string(sql));
+}
+
+Database::Database(DatabaseSettings settings) : settings_(std::move(settings)) {}
+
+Database::~Database() = default;
+
+void Database::initDriver() { driver(); }
+
+std::unique_ptr<Session> Database::connect() {
+    sql::ConnectOptionsMap options;
+    options["hostName"] = "tcp://" + settings_.url.host + ":" + std::to_string(settings_.url.port);
+    options["userName"] = settings_.url.user;
+    options["password"] = settings_.url.password;
+    if (!settings_.url.database.empty()) options["schema"] = settings_.url.database;
+    options["OPT_CHARSET_NAME"] = "utf8mb4";
+    options["OPT_RECONNECT"] = false;
+    options["OPT_CONNECT_TIMEOUT"] = static_cast<int>(settings_.connect_timeout.count());
+    options["OPT_READ_TIMEOUT"] = 60;
+    options["OPT_WRITE_TIMEOUT"] = 60;
+    try {
+        std::unique_ptr<sql::Connection> connection(driver()->connect(options));
+        auto session = std::make_unique<Session>(std::move(connection));
+        // Instants are stored as UTC DATETIME (STYLE.md 9.4); strict mode turns silent truncation into errors.
+        session->execute("SET time_zone = '+00:00'");
+        session->execute("SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,"
+                         "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");
+        return session;
+    } catch (const sql::SQLException& e) {
+        if (isConnectionLost(e.getErrorCode())) {
+            throw unavailable("connect to " + settings_.url.redacted() + " failed: " + e.what());
+        }
+        rethrowTranslated(e);
+    }
+}
+
+std::unique_ptr<Session> Database::acquire() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    const bool got = available_.wait_for(lock, settings_.lease_timeout,
+                                         [&] { return !idle_.empty() || open_ < settings_.max_connections; });
+    if (!got) throw unavailable("connection pool exhausted");
+    if (!idle_.empty()) {
+        auto session = std::move(idle_.back());
+        idle_.pop_back();
+        return session;
+    }
+    ++open_;
+    lock.unlock();
+    try {
+        return connect();
+    } catch (...) {
+        const std::lock_guard<std::mutex> relock(mutex_);
+        --open_;
+        available_.notify_one();
+        throw;
+    }
+}
+
+void Database::release(std::unique_ptr<Session> session) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (session) {
+        idle_.push_back(std::move(session));
+    } else {
+        --open_;
+    }
+    available_.notify_one();
+}
+
+void Database::runImpl(const std::function<void(Session&)>& work) {
+    for (int attempt = 0;; ++attempt) {
+        std::unique_ptr<Session> session = acquire();
+        try {
+            try {
+                work(*session);
+            } catch (const sql::SQLException& e) {
+                rethrowTranslated(e);
+            }
+            release(std::move(session));
+            return;
+        } catch (const ConnectionLost& e) {
+            // The server dropped this connection (restart, kill, timeout): throw it and its
+            // prepared statements away, and run the work once more on a new connection.
+            release(nullptr);
+            log::warn("db.connection_lost", {{"attempt", std::to_string(attempt + 1)}, {"error", e.what()}});
+            if (attempt >= 1) throw;
+        } catch (...) {
+            release(std::move(session));
+            throw;
+        }
+    }
+}
+
+bool Database::ping() noexcept {
+    try {
+        run([](Session& session) { session.execute("DO 1"); });
+        return true;
+    } catch (const std::exception& e) {
+        log::debug("db.ping_failed", {{"error", e.what()}});
+        return false;
+    }
+}
+
+Transaction::Transaction(Session& session) : session_(session) { session_.connection().setAutoCommit(false); }
+
+Transaction::~Transaction() {
+    if (done_) return;
+    try {
+        session_.connection().rollback();
+        session_.connection().setAutoCommit(true);
+    } catch (const sql::SQLException& e) {
+        // The connection is probably gone; the server rolls the transaction back itself.
+        log::warn("db.rollback_failed", {{"error", e.what()}});
+    }
+}
+
+void Transaction::commit() {
+    session_.connection().commit();
+    session_.connection().setAutoCommit(true);
+    done_ = true;
+}
+
+}  // namespace motcua::store

@@ -1,0 +1,122 @@
+#pragma once
+/// The connection pool to MariaDB. Every unit of work runs through `run()`, which
+/// leases a connection, translates driver errors into motcua::Error and, when the
+/// server dropped the connection, reconnects, re-prepares and retries the work once.
+
+#include "store/db_url.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace sql {
+class Connection;
+class PreparedStatement;
+}  // namespace sql
+
+namespace motcua::store {
+
+/// Pool settings.
+struct DatabaseSettings {
+    DbUrl url;
+    int max_connections = 32;
+    std::chrono::seconds connect_timeout{3};
+    std::chrono::seconds lease_timeout{10};
+};
+
+/// One leased connection with its prepared-statement cache. Used only inside store/.
+class Session {
+public:
+    explicit Session(std::unique_ptr<sql::Connection> connection);
+    ~Session();
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    /// Returns the prepared statement for `sql`, preparing it on first use on this connection.
+    sql::PreparedStatement& prepare(std::string_view sql);
+
+    /// Runs a statement with no parameters and no result (DDL, SET …).
+    void execute(std::string_view sql);
+
+    /// Returns the underlying driver connection.
+    sql::Connection& connection() { return *connection_; }
+
+private:
+    std::unique_ptr<sql::Connection> connection_;
+    std::map<std::string, std::unique_ptr<sql::PreparedStatement>, std::less<>> statements_;
+};
+
+/// A bounded pool of MariaDB connections.
+class Database {
+public:
+    /// Creates the pool; connects lazily. Call `initDriver()` once before threads start.
+    explicit Database(DatabaseSettings settings);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    /// Initialises the driver singleton; not thread-safe, call once from main().
+    static void initDriver();
+
+    /// Runs `work(Session&)` on a pooled connection and returns its result.
+    /// Throws Error(Unavailable) when the server cannot be reached, after one retry.
+    template <class F>
+    auto run(F&& work) -> std::invoke_result_t<F, Session&> {
+        using R = std::invoke_result_t<F, Session&>;
+        if constexpr (std::is_void_v<R>) {
+            runImpl([&](Session& session) { work(session); });
+        } else {
+            std::optional<R> out;
+            runImpl([&](Session& session) { out.emplace(work(session)); });
+            return std::move(*out);
+        }
+    }
+
+    /// Returns true when a round trip to the server succeeds now.
+    bool ping() noexcept;
+
+    /// Returns the server address (password redacted) for logs.
+    std::string describe() const { return settings_.url.redacted(); }
+
+    /// Returns the URL the pool connects to.
+    const DbUrl& url() const { return settings_.url; }
+
+private:
+    void runImpl(const std::function<void(Session&)>& work);
+    std::unique_ptr<Session> acquire();
+    void release(std::unique_ptr<Session> session);
+    std::unique_ptr<Session> connect();
+
+    DatabaseSettings settings_;
+    std::mutex mutex_;
+    std::condition_variable available_;
+    std::vector<std::unique_ptr<Session>> idle_;
+    int open_ = 0;
+};
+
+/// RAII transaction: begins on construction, rolls back in the destructor unless committed.
+class Transaction {
+public:
+    explicit Transaction(Session& session);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    /// Commits; after this the destructor does nothing.
+    void commit();
+
+private:
+    Session& session_;
+    bool done_ = false;
+};
+
+}  // namespace motcua::store

@@ -5,7 +5,7 @@ MOTCUA_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 MOTCUA_PACKAGES=(
   cmake ninja-build g++ pkg-config tzdata ca-certificates
-  libpoco-dev libmysqlcppconn-dev libhowardhinnant-date-dev
+  libpoco-dev libssl-dev libmysqlcppconn-dev libhowardhinnant-date-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libkainjow-mustache-dev libxlsxwriter-dev
   mariadb-server mariadb-client

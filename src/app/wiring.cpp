@@ -1,6 +1,11 @@
 #include "app/wiring.h"
 
+#include "http/calendar_api.h"
 #include "http/health_api.h"
+#include "http/session_authenticator.h"
+#include "service/auth_service.h"
+#include "service/calendar_service.h"
+#include "service/local_time.h"
 #include "service/clock.h"
 #include "service/health_service.h"
 #include "store/database.h"
@@ -16,8 +21,14 @@ std::unique_ptr<store::Database> makeDatabase(const Config& config) {
 
 Wiring::Wiring(const Config& config, const service::Clock& clock)
     : config_(config), clock_(clock), database_(makeDatabase(config)) {
+    local_time_ = std::make_unique<service::LocalTime>(config.timezone);
     health_ = std::make_unique<service::HealthService>(*database_);
+    calendar_ = std::make_unique<service::CalendarService>(*database_, clock_, *local_time_);
+    auth_ = std::make_unique<service::AuthService>(*database_, clock_);
+    authenticator_ = std::make_unique<http::SessionAuthenticator>(*auth_);
     http::registerHealthRoutes(router_, *health_);
+    http::registerAuthRoutes(router_, *auth_, *authenticator_);
+    http::registerCalendarRoutes(router_, *calendar_);
 }
 
 Wiring::~Wiring() = default;

@@ -7,9 +7,16 @@
 
 #include <memory>
 
+namespace motcua::http {
+class Authenticator;
+class SessionAuthenticator;
+}  // namespace motcua::http
 namespace motcua::service {
+class AuthService;
+class CalendarService;
 class Clock;
 class HealthService;
+class LocalTime;
 }  // namespace motcua::service
 namespace motcua::store {
 class Database;
@@ -28,6 +35,8 @@ public:
 
     /// Returns the route table with every API and page route registered.
     const http::Router& router() const { return router_; }
+    /// Returns the authentication service.
+    service::AuthService& auth() { return *auth_; }
     /// Returns the database pool.
     store::Database& database() { return *database_; }
 
@@ -35,7 +44,11 @@ private:
     const Config& config_;
     const service::Clock& clock_;
     std::unique_ptr<store::Database> database_;
+    std::unique_ptr<service::LocalTime> local_time_;
     std::unique_ptr<service::HealthService> health_;
+    std::unique_ptr<service::CalendarService> calendar_;
+    std::unique_ptr<service::AuthService> auth_;
+    std::unique_ptr<http::SessionAuthenticator> authenticator_;
     http::Router router_;
 };
 

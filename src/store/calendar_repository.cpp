@@ -32,7 +32,6 @@ constexpr std::string_view kInsertSchedule =
     " VALUES (?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kInsertDay =
     "INSERT INTO calendar_schedule_days (schedule_id, day, kind, name) VALUES (?, ?, ?, ?)";
-constexpr std::string_view kLastInsertId = "SELECT LAST_INSERT_ID()";
 constexpr std::string_view kChangeStamp = "SELECT COALESCE(MAX(id), 0) + COUNT(*) * 1000000000 FROM calendar_schedules";
 constexpr std::string_view kWorkingHours =
     "SELECT w.sessions, TIME_FORMAT(w.forwarding_cutoff, '%H:%i') FROM agency_working_hours w"
@@ -114,11 +113,7 @@ ScheduleRow CalendarRepository::insertVersion(Session& session, ScheduleRow row)
     insert.setString(5, row.created_by);
     insert.setString(6, toSqlDateTime(row.created_at));
     insert.executeUpdate();
-    {
-        std::unique_ptr<sql::ResultSet> rs(session.prepare(kLastInsertId).executeQuery());
-        rs->next();
-        row.id = rs->getInt64(1);
-    }
+    row.id = session.lastInsertId();
     auto& day = session.prepare(kInsertDay);
     for (const auto& d : row.days) {
         day.setInt64(1, row.id);

@@ -8,6 +8,7 @@
 #include <cppconn/driver.h>
 #include <cppconn/exception.h>
 #include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
 #include <cppconn/statement.h>
 
 namespace motcua::store {
@@ -47,6 +48,12 @@ sql::PreparedStatement& Session::prepare(std::string_view sql) {
 void Session::execute(std::string_view sql) {
     std::unique_ptr<sql::Statement> statement(connection_->createStatement());
     statement->execute(std::string(sql));
+}
+
+std::int64_t Session::lastInsertId() {
+    std::unique_ptr<sql::ResultSet> rs(prepare("SELECT LAST_INSERT_ID()").executeQuery());
+    rs->next();
+    return rs->getInt64(1);
 }
 
 Database::Database(DatabaseSettings settings) : settings_(std::move(settings)) {}

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -46,6 +47,9 @@ public:
 
     /// Runs a statement with no parameters and no result (DDL, SET …).
     void execute(std::string_view sql);
+
+    /// Returns the AUTO_INCREMENT id of the last row this connection inserted.
+    std::int64_t lastInsertId();
 
     /// Returns the underlying driver connection.
     sql::Connection& connection() { return *connection_; }

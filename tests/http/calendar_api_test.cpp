@@ -7,6 +7,7 @@
 #include "http/server.h"
 #include "support/fixed_clock.h"
 #include "support/http_client.h"
+#include "support/served_app.h"
 #include "support/test_database.h"
 
 #include <Poco/JSON/Parser.h>
@@ -23,19 +24,10 @@ const date::sys_seconds kNow{std::chrono::seconds{1'795'000'000}};  // 2026-11-1
 
 class CalendarApi : public ::testing::Test {
 protected:
-    void SetUp() override {
-        config_.db_url = db_.url().toString();
-        config_.home = test::sourceDir();
-        wiring_ = std::make_unique<app::Wiring>(config_, clock_);
-        server_ = std::make_unique<http::Server>(wiring_->router(), http::ServerSettings{"127.0.0.1", 0});
-    }
-    test::HttpResult get(const std::string& path) { return test::httpRequest(server_->port(), "GET", path); }
+    test::HttpResult get(const std::string& path) { return app_.request("GET", path); }
 
-    test::TestDatabase db_;
-    test::FixedClock clock_{kNow};
-    app::Config config_;
-    std::unique_ptr<app::Wiring> wiring_;
-    std::unique_ptr<http::Server> server_;
+    test::ServedApp app_{kNow};
+    test::TestDatabase& db_ = app_.db;
 };
 
 TEST_F(CalendarApi, YearListsHolidaysWithKinds) {

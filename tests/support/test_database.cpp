@@ -4,6 +4,8 @@
 
 #include <cppconn/driver.h>
 #include <cppconn/connection.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
 #include <cppconn/statement.h>
 
 #include <atomic>
@@ -69,6 +71,24 @@ TestDatabase::TestDatabase(bool migrate) {
         store::Migrator migrator(*database_, sourceDir() + "/sql/migrations");
         migrator.applyPending(date::sys_seconds{std::chrono::seconds{1'780'000'000}});
     }
+}
+
+std::int64_t TestDatabase::insertAgency(const std::string& code, const std::string& name,
+                                        std::optional<std::int64_t> parent_id) {
+    return database_->run([&](store::Session& s) {
+        auto& insert = s.prepare(
+            "INSERT INTO agencies (code, name, parent_id, created_at, updated_at)"
+            " VALUES (?, ?, ?, '2026-01-01 00:00:00', '2026-01-01 00:00:00')");
+        insert.setString(1, code);
+        insert.setString(2, name);
+        if (parent_id) {
+            insert.setInt64(3, *parent_id);
+        } else {
+            insert.setNull(3, 0);
+        }
+        insert.executeUpdate();
+        return s.lastInsertId();
+    });
 }
 
 TestDatabase::~TestDatabase() {

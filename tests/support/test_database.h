@@ -5,7 +5,9 @@
 #include "store/database.h"
 #include "store/db_url.h"
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace motcua::test {
@@ -27,6 +29,10 @@ public:
     const store::DbUrl& url() const { return url_; }
     /// Returns a pool connected to it.
     store::Database& database() { return *database_; }
+    /// Inserts an agency directly (for tests that need one before the catalog API); returns its id.
+    std::int64_t insertAgency(const std::string& code, const std::string& name,
+                              std::optional<std::int64_t> parent_id = std::nullopt);
+
     /// Returns the database name.
     const std::string& name() const { return url_.database; }
 

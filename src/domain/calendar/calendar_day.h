@@ -30,9 +30,9 @@ constexpr bool isNonWorkingKind(DayKind kind) noexcept { return kind != DayKind:
 
 /// One special day of the calendar, in local civil time, with its Vietnamese name.
 struct CalendarDay {
-    date::local_days day;
-    DayKind kind = DayKind::Holiday;
-    std::string name;
+    date::local_days day;             ///< The local civil date.
+    DayKind kind = DayKind::Holiday;  ///< Why the day is special.
+    std::string name;                 ///< Vietnamese name shown to users ("Tết Nguyên đán", …).
 
     /// Tells whether two entries are the same.
     friend bool operator==(const CalendarDay&, const CalendarDay&) = default;
@@ -43,8 +43,8 @@ struct CalendarDay {
 /// When a year has a schedule (announced yearly by VPCP on the Thủ tướng's approval) it is
 /// authoritative for that year; otherwise the statutory rules of `statutorySchedule` apply.
 struct DayOffSchedule {
-    int year = 0;
-    std::vector<CalendarDay> days;
+    int year = 0;                   ///< The solar year the schedule governs.
+    std::vector<CalendarDay> days;  ///< Its special days, in any order.
 
     /// Tells whether two schedules are the same.
     friend bool operator==(const DayOffSchedule&, const DayOffSchedule&) = default;

@@ -20,6 +20,22 @@ namespace {
 
 bool entryBefore(const CalendarDay& a, const CalendarDay& b) { return a.day < b.day; }
 
+// One flag per day from `first_day`: Monday–Friday work, weekends rest, then the schedules'
+// special days override (holidays, swapped and compensatory days off, make-up Saturdays).
+std::vector<bool> workingFlags(date::local_days first_day, std::size_t day_count,
+                               const std::vector<DayOffSchedule>& schedules) {
+    std::vector<bool> working(day_count);
+    for (std::size_t i = 0; i < day_count; ++i) {
+        working[i] = !isWeekend(first_day + date::days{static_cast<int>(i)});
+    }
+    for (const DayOffSchedule& schedule : schedules) {
+        for (const CalendarDay& entry : schedule.days) {
+            working[static_cast<std::size_t>((entry.day - first_day).count())] = !isNonWorkingKind(entry.kind);
+        }
+    }
+    return working;
+}
+
 }  // namespace
 
 WorkingCalendar::WorkingCalendar(int first_year, int last_year, std::vector<DayOffSchedule> schedules)
@@ -55,28 +71,20 @@ WorkingCalendar::WorkingCalendar(int first_year, int last_year, std::vector<DayO
     }
 
     const date::local_days end_day{date::year{last_year + 1} / date::January / 1};
-    const auto day_count = static_cast<std::size_t>((end_day - first_day_).count());
-    std::vector<bool> working(day_count);
-    for (std::size_t i = 0; i < day_count; ++i) {
-        working[i] = !isWeekend(first_day_ + date::days{static_cast<int>(i)});
-    }
-    for (const DayOffSchedule& schedule : schedules_) {
-        for (const CalendarDay& entry : schedule.days) {
-            working[static_cast<std::size_t>((entry.day - first_day_).count())] = !isNonWorkingKind(entry.kind);
-        }
-    }
+    buildIndex(workingFlags(first_day_, static_cast<std::size_t>((end_day - first_day_).count()), schedules_));
+}
 
+void WorkingCalendar::buildIndex(const std::vector<bool>& working) {
     constexpr std::size_t kBlock = std::size_t{1} << kBlockShift;
-    day_rank_.resize(day_count);
-    block_base_.reserve(day_count / kBlock + 1);
+    day_rank_.resize(working.size());
+    block_base_.reserve(working.size() / kBlock + 1);
     std::int32_t working_count = 0;
-    for (std::size_t i = 0; i < day_count; ++i) {
+    for (std::size_t i = 0; i < working.size(); ++i) {
         if (i % kBlock == 0) block_base_.push_back(working_count);
         const auto rank_in_block = static_cast<std::uint8_t>(working_count - block_base_.back());
         day_rank_[i] = static_cast<std::uint8_t>(rank_in_block | (working[i] ? kWorkingFlag : 0));
         if (!working[i]) continue;
-        const auto position = static_cast<std::size_t>(working_count);
-        if (position % kBlock == 0) select_base_.push_back(static_cast<std::int32_t>(i));
+        if (static_cast<std::size_t>(working_count) % kBlock == 0) select_base_.push_back(static_cast<std::int32_t>(i));
         const auto offset = static_cast<std::int64_t>(i) - select_base_.back();
         // 64 working days never span more than 255 days (about 90 plus the longest break).
         if (offset > 0xFF) {

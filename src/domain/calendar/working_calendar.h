@@ -54,9 +54,9 @@ public:
     /// `addWorkingDays(d, WorkingDays{1})` is `nextWorkingDay(d)`. Throws outside the range.
     date::local_days addWorkingDays(date::local_days day, WorkingDays count) const;
 
-    /// Returns the number of working days d with from < d <= to, negated when to < from; so
-    /// `addWorkingDays(from, workingDaysBetween(from, to)) == to` whenever `to` is a working day.
-    /// Throws outside the range.
+    /// Returns the number of working days d with from < d <= to; when to < from, minus the number
+    /// with to < d <= from. So `addWorkingDays(from, workingDaysBetween(from, to)) == to` when `to`
+    /// is a working day after `from`, or when both are working days. Throws outside the range.
     WorkingDays workingDaysBetween(date::local_days from, date::local_days to) const;
 
     /// Returns, sorted by date, every non-working Monday–Friday and every worked weekend day of
@@ -81,6 +81,7 @@ private:
         return static_cast<std::size_t>((day - first_day_).count());
     }
     std::size_t yearSlot(int year) const;
+    void buildIndex(const std::vector<bool>& working);
     // Working days strictly before the day at `index`.
     std::int64_t workingBefore(std::size_t index) const {
         return std::int64_t{block_base_[index >> kBlockShift]} + (day_rank_[index] & kRankMask);

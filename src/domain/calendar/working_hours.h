@@ -14,8 +14,8 @@ namespace motcua::domain {
 
 /// One working session of the day, as offsets from local midnight: [start, end).
 struct WorkSession {
-    std::chrono::minutes start;
-    std::chrono::minutes end;
+    std::chrono::minutes start;  ///< Opening time, from local midnight.
+    std::chrono::minutes end;    ///< Closing time, from local midnight (exclusive).
 
     /// Tells whether two sessions are the same.
     friend bool operator==(const WorkSession&, const WorkSession&) = default;

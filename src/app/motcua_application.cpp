@@ -96,7 +96,8 @@ void MotcuaApplication::printUsage() const {
                  "  calendar holidays --year Y     ngày nghỉ và ngày làm bù của năm (JSON)\n"
                  "  calendar deadline --received T --duration D [--agency CODE]   hạn trả kết quả (JSON)\n\n"
                  "  user add --username U --name \"Họ tên\" --role R --agency MÃ   tạo người dùng (mật khẩu: hỏi hoặc MOTCUA_PASSWORD)\n"
-                 "  user passwd --username U | user list\n\n"
+                 "  user passwd --username U | user list\n"
+                 "  demo load                  nạp dữ liệu mẫu (một lần)\n\n"
                  "Tùy chọn chung: --config FILE (tệp .properties), --help\n"
                  "Biến môi trường: MOTCUA_DB_URL, MOTCUA_HTTP_PORT, MOTCUA_HOME, MOTCUA_CONFIG\n";
 }
@@ -129,6 +130,7 @@ int MotcuaApplication::main(const std::vector<std::string>& args) {
         {"migrate", &runMigrate},
         {"calendar", &runCalendar},
         {"user", &runUser},
+        {"demo", &runDemo},
     };
     const auto found = commands.find(command);
     if (found == commands.end()) {

@@ -9,6 +9,8 @@
 #include "service/clock.h"
 #include "service/health_service.h"
 #include "store/database.h"
+#include "web/template_set.h"
+#include "web/web_app.h"
 
 namespace motcua::app {
 
@@ -29,6 +31,9 @@ Wiring::Wiring(const Config& config, const service::Clock& clock)
     http::registerHealthRoutes(router_, *health_);
     http::registerAuthRoutes(router_, *auth_, *authenticator_);
     http::registerCalendarRoutes(router_, *calendar_);
+    templates_ = std::make_unique<web::TemplateSet>(config.templatesDir());
+    web_ = std::make_unique<web::WebApp>(*templates_, *auth_, *authenticator_);
+    web_->registerRoutes(router_);
 }
 
 Wiring::~Wiring() = default;

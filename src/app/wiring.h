@@ -21,6 +21,10 @@ class LocalTime;
 namespace motcua::store {
 class Database;
 }
+namespace motcua::web {
+class TemplateSet;
+class WebApp;
+}  // namespace motcua::web
 
 namespace motcua::app {
 
@@ -49,6 +53,8 @@ private:
     std::unique_ptr<service::CalendarService> calendar_;
     std::unique_ptr<service::AuthService> auth_;
     std::unique_ptr<http::SessionAuthenticator> authenticator_;
+    std::unique_ptr<web::TemplateSet> templates_;
+    std::unique_ptr<web::WebApp> web_;
     http::Router router_;
 };
 

@@ -93,7 +93,7 @@ public:
 private:
     static void send(Poco::Net::HTTPServerResponse& out, const Request& request, const Response& response) {
         if (out.sent()) return;
-        out.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(response.status));
+        out.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(response.status));
         out.setContentType(response.content_type);
         out.set("X-Request-Id", request.request_id);
         out.set("X-Content-Type-Options", "nosniff");

@@ -17,7 +17,7 @@ HttpResult httpRequest(int port, const std::string& method, const std::string& p
     Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
     for (const auto& [name, value] : headers) request.add(name, value);
     if (!body.empty() || method == "POST" || method == "PUT" || method == "PATCH") {
-        request.setContentType(content_type);
+        if (!request.has("Content-Type")) request.setContentType(content_type);
         request.setContentLength64(static_cast<Poco::Int64>(body.size()));
     }
     std::ostream& out = session.sendRequest(request);

@@ -30,7 +30,7 @@ Wiring::Wiring(const Config& config, const service::Clock& clock)
     authenticator_ = std::make_unique<http::SessionAuthenticator>(*auth_);
     http::registerHealthRoutes(router_, *health_);
     http::registerAuthRoutes(router_, *auth_, *authenticator_);
-    http::registerCalendarRoutes(router_, *calendar_);
+    http::registerCalendarRoutes(router_, *authenticator_, *calendar_);
     templates_ = std::make_unique<web::TemplateSet>(config.templatesDir());
     web_ = std::make_unique<web::WebApp>(*templates_, *auth_, *authenticator_);
     web_->registerRoutes(router_);

@@ -3,6 +3,9 @@
 #include "domain/core/error.h"
 #include "http/json.h"
 
+#include <Poco/JSON/Parser.h>
+
+#include <algorithm>
 #include <charconv>
 
 namespace motcua::http {
@@ -65,7 +68,60 @@ int parseYear(const std::string& text) {
     return year;
 }
 
-void registerCalendarRoutes(Router& router, service::CalendarService& calendar) {
+namespace {
+
+void requireCalendarAdmin(Authenticator& authenticator, const Request& request, domain::Principal& out) {
+    out = requirePrincipal(authenticator, request);
+    if (!domain::hasPermission(out.role, domain::Permission::ManageCalendar)) {
+        throw Error(ErrorCode::PermissionDenied, "Chỉ quản trị hệ thống được sửa lịch nghỉ và giờ làm việc.",
+                    "calendar change by " + out.username);
+    }
+}
+
+Poco::JSON::Object::Ptr versionJson(const service::ScheduleVersion& v, const service::LocalTime& lt) {
+    auto item = newObject();
+    item->set("year", v.year);
+    item->set("version", v.version);
+    item->set("effective_from", lt.formatIso(v.effective_from));
+    item->set("source", v.source);
+    item->set("created_by", v.created_by);
+    item->set("created_at", lt.formatIso(v.created_at));
+    Poco::Dynamic::Var days = Poco::JSON::Parser().parse(calendarDaysJson(v.schedule.days));
+    item->set("days", days);
+    return item;
+}
+
+domain::DayOffSchedule scheduleFromJson(int year, const Poco::JSON::Object::Ptr& body) {
+    domain::DayOffSchedule schedule{year, {}};
+    if (!body->has("days") || body->getArray("days").isNull()) {
+        throw Error::invalidFields({{"days", "Thiếu danh sách ngày (days)."}});
+    }
+    const auto days = body->getArray("days");
+    std::vector<FieldError> problems;
+    for (std::size_t i = 0; i < days->size(); ++i) {
+        const std::string prefix = "days[" + std::to_string(i) + "]";
+        const auto item = days->getObject(static_cast<unsigned>(i));
+        if (item.isNull()) {
+            problems.push_back({prefix, "Mỗi ngày phải là một đối tượng {date, kind, name}."});
+            continue;
+        }
+        try {
+            const auto when = service::parseIsoDate(optString(item, "date").value_or(""), prefix + ".date");
+            const auto kind = domain::parseDayKind(optString(item, "kind").value_or(""));
+            schedule.days.push_back(domain::CalendarDay{date::local_days{date::sys_days{when}.time_since_epoch()}, kind,
+                                                        optString(item, "name").value_or("")});
+        } catch (const Error& e) {
+            problems.push_back({prefix, e.userMessage()});
+        }
+    }
+    if (!problems.empty()) throw Error::invalidFields(std::move(problems));
+    std::sort(schedule.days.begin(), schedule.days.end(), [](const auto& a, const auto& b) { return a.day < b.day; });
+    return schedule;
+}
+
+}  // namespace
+
+void registerCalendarRoutes(Router& router, Authenticator& authenticator, service::CalendarService& calendar) {
     router.add("GET", "/api/v1/calendar/deadline", [&calendar](Request& request) {
         std::vector<FieldError> problems;
         const auto received = request.queryParam("received");
@@ -83,6 +139,37 @@ void registerCalendarRoutes(Router& router, service::CalendarService& calendar) 
     });
     router.add("GET", "/api/v1/calendar/{year}", [&calendar](Request& request) {
         return Response::json(calendarDaysJson(calendar.daysOfYear(parseYear(request.param("year")))));
+    });
+    router.add("GET", "/api/v1/calendar/{year}/versions", [&calendar, &authenticator](Request& request) {
+        requirePrincipal(authenticator, request);
+        Poco::JSON::Array::Ptr out = new Poco::JSON::Array;
+        for (const auto& v : calendar.versions(parseYear(request.param("year")))) out->add(versionJson(v, calendar.localTime()));
+        return Response::json(stringify(out));
+    });
+    router.add("POST", "/api/v1/calendar/{year}/versions", [&calendar, &authenticator](Request& request) {
+        domain::Principal admin;
+        requireCalendarAdmin(authenticator, request, admin);
+        const int year = parseYear(request.param("year"));
+        const auto body = parseObject(request.body);
+        const auto effective_text = optString(body, "effective_from");
+        if (!effective_text) throw Error::invalidFields({{"effective_from", "Thiếu thời điểm áp dụng (effective_from)."}});
+        const auto effective = calendar.localTime().parseIso(*effective_text, "effective_from");
+        const auto stored = calendar.addScheduleVersion(scheduleFromJson(year, body), effective,
+                                                        optString(body, "source").value_or(""), admin.username);
+        return Response::json(stringify(versionJson(stored, calendar.localTime())), 201);
+    });
+    router.add("PUT", "/api/v1/agencies/{code}/working-hours", [&calendar, &authenticator](Request& request) {
+        domain::Principal admin;
+        requireCalendarAdmin(authenticator, request, admin);
+        const auto body = parseObject(request.body);
+        const auto sessions = optString(body, "sessions").value_or("07:00-11:30,13:30-17:00");
+        const auto cutoff = optString(body, "forwarding_cutoff").value_or("15:00");
+        calendar.setWorkingHours(request.param("code"), sessions, cutoff, admin.username);
+        auto out = newObject();
+        out->set("agency", request.param("code"));
+        out->set("sessions", sessions);
+        out->set("forwarding_cutoff", cutoff);
+        return Response::json(stringify(out));
     });
 }
 

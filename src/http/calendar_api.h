@@ -4,6 +4,7 @@
 
 #include "domain/calendar/calendar_day.h"
 #include "domain/deadline/deadline.h"
+#include "http/authenticator.h"
 #include "http/router.h"
 #include "service/calendar_service.h"
 
@@ -27,7 +28,8 @@ domain::ReceiptRule receiptRuleForChannel(const std::string& channel);
 /// Returns the calendar year from text; throws Error(InvalidArgument) naming `year`.
 int parseYear(const std::string& text);
 
-/// Registers the calendar routes.
-void registerCalendarRoutes(Router& router, service::CalendarService& calendar);
+/// Registers the calendar routes: public reads (year, deadline) and the administrator's
+/// schedule versions and agency working hours.
+void registerCalendarRoutes(Router& router, Authenticator& authenticator, service::CalendarService& calendar);
 
 }  // namespace motcua::http

@@ -46,7 +46,7 @@ ScheduleVersion toVersion(const store::ScheduleRow& row) {
 
 /// Parses "HH:MM" into minutes after midnight; returns -1 when malformed.
 int parseClock(std::string_view text) {
-    if (text.size() < 5 || text[2] != ':') return -1;
+    if (text.size() != 5 || text[2] != ':') return -1;
     int h = 0;
     int m = 0;
     if (std::from_chars(text.data(), text.data() + 2, h).ec != std::errc{} ||
@@ -131,12 +131,24 @@ std::shared_ptr<const domain::WorkingCalendar> CalendarService::calendar() { ret
 domain::WorkingHours CalendarService::hoursFor(const std::optional<std::string>& agency_code) {
     if (!agency_code) return domain::WorkingHours();
     const auto row = database_.run([&](store::Session& s) -> std::optional<store::WorkingHoursRow> {
-        if (!repository_->agencyExists(s, *agency_code)) {
+        if (!repository_->agencyId(s, *agency_code)) {
             throw Error(ErrorCode::NotFound, "Không có cơ quan mã " + *agency_code + ".", "unknown agency", "agency");
         }
         return repository_->workingHours(s, *agency_code);
     });
     return row ? parseHours(*row) : domain::WorkingHours();
+}
+
+domain::WorkingHours CalendarService::setWorkingHours(const std::string& agency_code, const std::string& sessions,
+                                                     const std::string& forwarding_cutoff, const std::string& by) {
+    const store::WorkingHoursRow row{sessions, forwarding_cutoff};
+    domain::WorkingHours hours = parseHours(row);  // validates before anything is written
+    database_.run([&](store::Session& s) {
+        const auto id = repository_->agencyId(s, agency_code);
+        if (!id) throw Error(ErrorCode::NotFound, "Không có cơ quan mã " + agency_code + ".", "unknown agency", "agency");
+        repository_->setWorkingHours(s, *id, row, by, clock_.now());
+    });
+    return hours;
 }
 
 std::vector<domain::CalendarDay> CalendarService::daysOfYear(int year) {

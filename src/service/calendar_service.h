@@ -64,6 +64,12 @@ public:
     /// Throws Error(NotFound) for an unknown agency.
     domain::WorkingHours hoursFor(const std::optional<std::string>& agency_code);
 
+    /// Sets the working sessions ("07:00-11:30,13:30-17:00") and forwarding cut-off ("15:00") of
+    /// an agency; deadlines computed afterwards use them. Throws Error(InvalidArgument) for
+    /// malformed or overlapping sessions, Error(NotFound) for an unknown agency.
+    domain::WorkingHours setWorkingHours(const std::string& agency_code, const std::string& sessions,
+                                         const std::string& forwarding_cutoff, const std::string& by);
+
     /// Returns every non-working weekday and worked Saturday of `year`.
     /// Throws Error(InvalidArgument) outside 1900–2100.
     std::vector<domain::CalendarDay> daysOfYear(int year);

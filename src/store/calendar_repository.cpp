@@ -36,7 +36,7 @@ constexpr std::string_view kChangeStamp = "SELECT COALESCE(MAX(id), 0) + COUNT(*
 constexpr std::string_view kWorkingHours =
     "SELECT w.sessions, TIME_FORMAT(w.forwarding_cutoff, '%H:%i') FROM agency_working_hours w"
     " JOIN agencies a ON a.id = w.agency_id WHERE a.code = ?";
-constexpr std::string_view kAgencyExists = "SELECT 1 FROM agencies WHERE code = ?";
+constexpr std::string_view kAgencyId = "SELECT id FROM agencies WHERE code = ?";
 constexpr std::string_view kUpsertWorkingHours =
     "INSERT INTO agency_working_hours (agency_id, sessions, forwarding_cutoff, updated_by, updated_at)"
     " VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE sessions = VALUES(sessions),"
@@ -139,11 +139,12 @@ std::optional<WorkingHoursRow> CalendarRepository::workingHours(Session& session
     return WorkingHoursRow{rs->getString(1), rs->getString(2)};
 }
 
-bool CalendarRepository::agencyExists(Session& session, const std::string& agency_code) {
-    auto& statement = session.prepare(kAgencyExists);
+std::optional<long long> CalendarRepository::agencyId(Session& session, const std::string& agency_code) {
+    auto& statement = session.prepare(kAgencyId);
     statement.setString(1, agency_code);
     std::unique_ptr<sql::ResultSet> rs(statement.executeQuery());
-    return rs->next();
+    if (!rs->next()) return std::nullopt;
+    return rs->getInt64(1);
 }
 
 void CalendarRepository::setWorkingHours(Session& session, long long agency_id, const WorkingHoursRow& hours,

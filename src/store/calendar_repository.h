@@ -58,8 +58,8 @@ public:
     /// Returns the working hours of the agency with `agency_code`, if it has its own.
     std::optional<WorkingHoursRow> workingHours(Session& session, const std::string& agency_code);
 
-    /// Returns true when an agency with this code exists.
-    bool agencyExists(Session& session, const std::string& agency_code);
+    /// Returns the id of the agency with this code, if it exists.
+    std::optional<long long> agencyId(Session& session, const std::string& agency_code);
 
     /// Sets the working hours of the agency `agency_id`.
     void setWorkingHours(Session& session, long long agency_id, const WorkingHoursRow& hours, const std::string& by,

@@ -7,6 +7,7 @@
 #include "http/server.h"
 #include "support/fixed_clock.h"
 #include "support/http_client.h"
+#include "service/auth_service.h"
 #include "support/served_app.h"
 #include "support/test_database.h"
 
@@ -89,6 +90,89 @@ TEST_F(CalendarApi, CommandLinePrintsTheSameJsonAsTheApi) {
     const std::string cli = runCli(env, "calendar deadline --received 2026-02-13T16:30:00+07:00 --duration 5d");
     EXPECT_NE(cli.find(R"("due_at":"2026-02-27T17:00:00+07:00")"), std::string::npos) << cli;
     EXPECT_NE(cli.find(R"("working_days_counted":5)"), std::string::npos) << cli;
+}
+
+}  // namespace
+}  // namespace motcua
+
+namespace motcua {
+namespace {
+
+class CalendarAdminApi : public ::testing::Test {
+protected:
+    void SetUp() override {
+        app_.wiring->auth().createUser("admin", "Quản trị", domain::Role::Admin, "000.00.00.H56", "quan-tri-2026");
+        app_.wiring->auth().createUser("tiepnhan", "Cán bộ", domain::Role::DeskOfficer, "000.00.06.H56", "tiep-nhan-2026");
+        admin_ = app_.login("admin", "quan-tri-2026");
+        desk_ = app_.login("tiepnhan", "tiep-nhan-2026");
+    }
+    test::ServedApp app_{kNow, [](test::TestDatabase& db) {
+                             const auto root = db.insertAgency("000.00.00.H56", "UBND tỉnh");
+                             db.insertAgency("000.00.06.H56", "Sở Tư pháp", root);
+                         }};
+    test::ServedApp::Login admin_;
+    test::ServedApp::Login desk_;
+};
+
+const char* kSchedule2027 = R"({"effective_from":"2026-12-01T00:00:00+07:00","source":"Công văn số 1/VPCP-KGVX",
+  "days":[{"date":"2027-01-01","kind":"holiday","name":"Tết Dương lịch"},
+          {"date":"2027-02-05","kind":"holiday","name":"Tết Nguyên đán"}]})";
+
+TEST_F(CalendarAdminApi, AdministratorAddsAVersionThatAppliesFromItsEffectiveInstant) {
+    const auto added = app_.as(admin_, "POST", "/api/v1/calendar/2027/versions", kSchedule2027);
+    ASSERT_EQ(added.status, 201) << added.body;
+    EXPECT_NE(added.body.find("\"version\":1"), std::string::npos);
+    EXPECT_NE(added.body.find("\"created_by\":\"admin\""), std::string::npos);
+    // 2026-11-18 now: not yet effective, the computed 2027 rules apply (Tết 2027 = 5–9/2 by default).
+    const auto before = app_.request("GET", "/api/v1/calendar/2027");
+    EXPECT_NE(before.body.find("\"2027-02-08\""), std::string::npos) << before.body;
+    app_.clock.set(app_.clock.now() + std::chrono::hours(24 * 14));
+    const auto after = app_.request("GET", "/api/v1/calendar/2027");
+    EXPECT_EQ(after.body.find("\"2027-02-08\""), std::string::npos) << after.body;
+    EXPECT_NE(after.body.find("\"2027-02-05\""), std::string::npos);
+    desk_ = app_.login("tiepnhan", "tiep-nhan-2026");  // two weeks later the old session has expired
+    const auto versions = app_.as(desk_, "GET", "/api/v1/calendar/2027/versions");
+    EXPECT_EQ(versions.status, 200);
+    EXPECT_NE(versions.body.find("Công văn số 1/VPCP-KGVX"), std::string::npos);
+}
+
+TEST_F(CalendarAdminApi, OnlyAdministratorsChangeTheCalendarAndBadInputChangesNothing) {
+    EXPECT_EQ(app_.request("POST", "/api/v1/calendar/2027/versions", kSchedule2027).status, 401);
+    EXPECT_EQ(app_.as(desk_, "POST", "/api/v1/calendar/2027/versions", kSchedule2027).status, 403);
+    const auto weekend = app_.as(admin_, "POST", "/api/v1/calendar/2027/versions",
+                                 R"({"effective_from":"2026-12-01T00:00:00+07:00","source":"CV",
+                                     "days":[{"date":"2027-01-02","kind":"holiday","name":"Thứ Bảy"}]})");
+    EXPECT_EQ(weekend.status, 422) << weekend.body;
+    const auto bad_kind = app_.as(admin_, "POST", "/api/v1/calendar/2027/versions",
+                                  R"({"effective_from":"2026-12-01T00:00:00+07:00","source":"CV",
+                                      "days":[{"date":"2027-01-04","kind":"party","name":"?"}]})");
+    EXPECT_EQ(bad_kind.status, 422) << bad_kind.body;
+    EXPECT_NE(bad_kind.body.find("days[0]"), std::string::npos);
+    EXPECT_EQ(app_.as(admin_, "POST", "/api/v1/calendar/2027/versions", "{not json").status, 400);
+    EXPECT_EQ(app_.as(admin_, "GET", "/api/v1/calendar/2027/versions").body, "[]");
+}
+
+TEST_F(CalendarAdminApi, AgencyWorkingHoursChangeItsDeadlines) {
+    const std::string path =
+        "/api/v1/calendar/deadline?received=2026-11-19T08:00:00%2B07:00&duration=1d&agency=000.00.06.H56";
+    EXPECT_NE(app_.request("GET", path).body.find("\"due_at\":\"2026-11-20T08:00:00+07:00\""), std::string::npos);
+    const auto set = app_.as(admin_, "PUT", "/api/v1/agencies/000.00.06.H56/working-hours",
+                             R"({"sessions":"07:30-11:30","forwarding_cutoff":"10:00"})");
+    ASSERT_EQ(set.status, 200) << set.body;
+    // One session 07:30–11:30 makes a 4-hour working day: 1 day from Thu 08:00 is 3.5 h on Thursday
+    // and 0.5 h on Friday → Fri 08:00.
+    EXPECT_NE(app_.request("GET", path).body.find("\"due_at\":\"2026-11-20T08:00:00+07:00\""), std::string::npos);
+    const std::string hours_path =
+        "/api/v1/calendar/deadline?received=2026-11-19T08:00:00%2B07:00&duration=2h&agency=000.00.06.H56";
+    EXPECT_NE(app_.request("GET", hours_path).body.find("\"due_at\":\"2026-11-19T10:00:00+07:00\""), std::string::npos);
+    const std::string late =
+        "/api/v1/calendar/deadline?received=2026-11-19T10:30:00%2B07:00&duration=2h&agency=000.00.06.H56";
+    // After the 10:00 cut-off: counted from Fri 07:30 → due Fri 09:30.
+    EXPECT_NE(app_.request("GET", late).body.find("\"due_at\":\"2026-11-20T09:30:00+07:00\""), std::string::npos);
+    const auto overlap = app_.as(admin_, "PUT", "/api/v1/agencies/000.00.06.H56/working-hours",
+                                 R"({"sessions":"07:00-12:00,11:00-17:00"})");
+    EXPECT_EQ(overlap.status, 422) << overlap.body;
+    EXPECT_EQ(app_.as(admin_, "PUT", "/api/v1/agencies/KHONG.CO/working-hours", "{}").status, 404);
 }
 
 }  // namespace

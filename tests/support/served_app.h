@@ -10,6 +10,7 @@
 #include "support/test_database.h"
 
 #include <memory>
+#include <stdexcept>
 
 namespace motcua::test {
 
@@ -28,6 +29,36 @@ public:
     HttpResult request(const std::string& method, const std::string& path, const std::string& body = "",
                        const std::vector<std::pair<std::string, std::string>>& headers = {}) {
         return httpRequest(server->port(), method, path, body, headers);
+    }
+
+    /// A signed-in API client: the session cookie and the CSRF token.
+    struct Login {
+        std::string cookie;  ///< "motcua_session=…"
+        std::string csrf;
+    };
+
+    /// Signs in through POST /api/v1/auth/login; fails the test when it does not succeed.
+    Login login(const std::string& username, const std::string& password) {
+        const auto r = request("POST", "/api/v1/auth/login",
+                               "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+        Login out;
+        for (const auto& c : r.set_cookies) {
+            if (c.rfind("motcua_session=", 0) == 0) out.cookie = c.substr(0, c.find(';'));
+        }
+        const auto at = r.body.find("\"csrf_token\":\"");
+        if (at != std::string::npos) out.csrf = r.body.substr(at + 14, r.body.find('"', at + 14) - at - 14);
+        if (r.status != 200 || out.cookie.empty() || out.csrf.empty()) {
+            throw std::runtime_error("login of " + username + " failed: " + std::to_string(r.status) + " " + r.body);
+        }
+        return out;
+    }
+
+    /// Sends a request as the signed-in user `who`.
+    HttpResult as(const Login& who, const std::string& method, const std::string& path, const std::string& body = "",
+                  std::vector<std::pair<std::string, std::string>> headers = {}) {
+        headers.emplace_back("Cookie", who.cookie);
+        headers.emplace_back("X-CSRF-Token", who.csrf);
+        return request(method, path, body, headers);
     }
 
     TestDatabase db;

@@ -8,14 +8,19 @@ MOTCUA_PACKAGES=(
   libpoco-dev libssl-dev libmysqlcppconn-dev libhowardhinnant-date-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libkainjow-mustache-dev libxlsxwriter-dev
-  mariadb-server mariadb-client
+  mariadb-server mariadb-client curl
 )
+
+# deploy/test also needs a browser for the page tests, and Node.js to drive it.
+MOTCUA_TEST_PACKAGES=(chromium)
 
 motcua_install_packages() {
   local missing=()
   for p in "${MOTCUA_PACKAGES[@]}" "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
+  # Node.js from Debian only when none is installed (a newer one may already be there).
+  if [ "${MOTCUA_NEED_NODE:-0}" = 1 ] && ! command -v node > /dev/null 2>&1; then missing+=(nodejs npm); fi
   [ ${#missing[@]} -eq 0 ] && return 0
   echo "==> installing: ${missing[*]}"
   local sudo=()

@@ -36,10 +36,14 @@ motcua_install_packages() {
   if [ "${MOTCUA_REMOVE_POLICY:-0}" = 1 ]; then "${sudo[@]}" rm -f /usr/sbin/policy-rc.d; fi
 }
 
-# motcua_build BUILD_DIR BUILD_TYPE [cmake args…]
+# motcua_build BUILD_DIR BUILD_TYPE [cmake args…] [--target T]
 motcua_build() {
   local dir=$1 type=$2; shift 2
-  cmake -S "$MOTCUA_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@" > "$dir.configure.log" 2>&1 \
+  local args=() target=()
+  while [ $# -gt 0 ]; do
+    if [ "$1" = --target ]; then target=(--target "$2"); shift 2; else args+=("$1"); shift; fi
+  done
+  cmake -S "$MOTCUA_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "${args[@]}" > "$dir.configure.log" 2>&1 \
     || { cat "$dir.configure.log"; return 1; }
-  cmake --build "$dir" -j2
+  cmake --build "$dir" -j2 "${target[@]}"
 }

@@ -5,7 +5,7 @@
 #include <date/tz.h>
 
 #include <cstdio>
-#include <sstream>
+#include <optional>
 
 namespace motcua::service {
 namespace {
@@ -40,6 +40,26 @@ std::chrono::minutes parseOffset(std::string_view text) {
     return text[0] == '-' ? -total : total;
 }
 
+/// Returns the two-digit number at `pos`, or -1.
+int twoDigits(std::string_view text, std::size_t pos) {
+    if (pos + 2 > text.size() || !isDigit(text[pos]) || !isDigit(text[pos + 1])) return -1;
+    return (text[pos] - '0') * 10 + (text[pos + 1] - '0');
+}
+
+/// Parses exactly "YYYY-MM-DD" into a valid civil date.
+std::optional<date::year_month_day> parseCivilDate(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    const int hi = twoDigits(text, 0);
+    const int lo = twoDigits(text, 2);
+    const int month = twoDigits(text, 5);
+    const int day_of_month = twoDigits(text, 8);
+    if (hi < 0 || lo < 0 || month < 1 || day_of_month < 1) return std::nullopt;
+    const date::year_month_day day{date::year{hi * 100 + lo}, date::month{static_cast<unsigned>(month)},
+                                   date::day{static_cast<unsigned>(day_of_month)}};
+    if (!day.ok()) return std::nullopt;
+    return day;
+}
+
 }  // namespace
 
 LocalTime::LocalTime(const std::string& zone_name) : name_(zone_name) {
@@ -68,38 +88,42 @@ std::string LocalTime::formatIso(date::sys_seconds t) const {
 }
 
 date::sys_seconds LocalTime::parseIso(std::string_view text, const std::string& field) const {
+    // "YYYY-MM-DDTHH:MM[:SS]" then "Z", an offset, or nothing. Parsed by hand at fixed positions:
+    // untrusted text never reaches a general-purpose parser.
     if (text.size() < 16 || text.size() > 40) throw badInstant(field, text);
-    std::string s(text);
-    if (s.size() > 10 && s[10] == ' ') s[10] = 'T';
-    const bool zulu = s.back() == 'Z' || s.back() == 'z';
-    const auto tpos = s.find('T');
-    const auto offset_pos = s.find_first_of("+-", tpos == std::string::npos ? 0 : tpos);
-    const bool has_offset = offset_pos != std::string::npos;
-    std::string body = s.substr(0, zulu ? s.size() - 1 : (has_offset ? offset_pos : s.size()));
-    if (body.size() == 16) body += ":00";
-    std::istringstream in(body);
-    date::local_seconds local;
-    in >> date::parse("%FT%T", local);
-    if (in.fail() || in.peek() != std::char_traits<char>::eof()) throw badInstant(field, text);
-    if (zulu) return date::sys_seconds{local.time_since_epoch()};
-    if (has_offset) {
-        const std::chrono::minutes minutes = parseOffset(std::string_view(s).substr(offset_pos));
-        if (minutes == kBadOffset) throw badInstant(field, text);
-        return date::sys_seconds{local.time_since_epoch()} - minutes;
+    const auto day = parseCivilDate(text.substr(0, 10));
+    if (!day || (text[10] != 'T' && text[10] != 't' && text[10] != ' ')) throw badInstant(field, text);
+    const int hour = twoDigits(text, 11);
+    const int minute = text[13] == ':' ? twoDigits(text, 14) : -1;
+    std::size_t pos = 16;
+    int second = 0;
+    if (pos < text.size() && text[pos] == ':') {
+        second = twoDigits(text, pos + 1);
+        pos += 3;
     }
-    return toUtc(local);
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) throw badInstant(field, text);
+    // Dossier instants lie in 2000–2100; this also keeps the zone's historical offsets (LMT
+    // +07:06:40, the +08:00 of 1943–1975) away from any instant motcua handles.
+    if (day->year() < date::year{2000} || day->year() > date::year{2100}) throw badInstant(field, text);
+    const date::local_seconds local{date::local_days{date::sys_days{*day}.time_since_epoch()}.time_since_epoch() +
+                                    std::chrono::hours{hour} + std::chrono::minutes{minute} +
+                                    std::chrono::seconds{second}};
+    const std::string_view rest = text.substr(pos);
+    if (rest.empty()) return toUtc(local);
+    if (rest == "Z" || rest == "z") return date::sys_seconds{local.time_since_epoch()};
+    const std::chrono::minutes offset = parseOffset(rest);
+    if (offset == kBadOffset) throw badInstant(field, text);
+    return date::sys_seconds{local.time_since_epoch()} - offset;
 }
 
 date::year_month_day parseIsoDate(std::string_view text, const std::string& field) {
-    std::istringstream in{std::string(text.substr(0, 20))};
-    date::sys_days day;
-    in >> date::parse("%F", day);
-    if (text.size() != 10 || in.fail()) {
+    const auto day = text.size() == 10 ? parseCivilDate(text) : std::nullopt;
+    if (!day) {
         throw Error(ErrorCode::InvalidArgument,
                     "Ngày \"" + std::string(text.substr(0, 20)) + "\" không hợp lệ; dùng dạng 2026-02-13.",
                     "bad date in " + field, field);
     }
-    return date::year_month_day{day};
+    return *day;
 }
 
 std::string formatIsoDate(date::year_month_day day) { return date::format("%F", date::sys_days{day}); }

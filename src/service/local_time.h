@@ -26,7 +26,8 @@ public:
     date::sys_seconds toUtc(date::local_seconds t) const;
     /// Returns ISO 8601 with the zone's offset, e.g. "2026-02-27T17:00:00+07:00".
     std::string formatIso(date::sys_seconds t) const;
-    /// Parses "YYYY-MM-DDTHH:MM[:SS]" followed by "Z", "+07:00" or nothing (then local time).
+    /// Parses "YYYY-MM-DDTHH:MM[:SS]" followed by "Z", "+07:00" or nothing (then local time),
+    /// for years 2000–2100.
     /// Throws Error(InvalidArgument) with a Vietnamese message naming `field`.
     date::sys_seconds parseIso(std::string_view text, const std::string& field) const;
     /// Returns the zone name.

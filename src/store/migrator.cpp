@@ -108,7 +108,8 @@ std::vector<MigrationState> Migrator::status() {
         }
         out.push_back(MigrationState{file, found != applied.end()});
     }
-    for (const auto& [version, row] : applied) {
+    for (const auto& [applied_version, row] : applied) {
+        const int version = applied_version;  // clang 14 cannot capture a structured binding
         const bool known = std::any_of(files_.begin(), files_.end(), [&](const auto& f) { return f.version == version; });
         if (!known) {
             throw Error(ErrorCode::FailedPrecondition,

@@ -129,7 +129,8 @@ TEST(LocalTime, ParsesOffsetsZuluAndLocalTimeAlike) {
     EXPECT_EQ(hcm().parseIso("2026-02-13T16:30", "f"), hcm().parseIso("2026-02-13T16:30:00+0700", "f"));
     EXPECT_EQ(hcm().formatIso(hcm().parseIso("2026-02-13T09:30:00Z", "f")), "2026-02-13T16:30:00+07:00");
     for (const char* bad : {"", "2026-02-13", "2026-02-30T10:00:00+07:00", "2026-02-13T16:30:00+25:00",
-                            "2026-02-13T16:30:00+07:00junk", "13/02/2026 16:30"}) {
+                            "2026-02-13T16:30:00+07:00junk", "13/02/2026 16:30",
+                            "1026-02-13T16:30", "1970-01-01T00:00:00Z", "2101-01-01T00:00:00+07:00"}) {
         SCOPED_TRACE(bad);
         EXPECT_THROW(hcm().parseIso(bad, "received"), Error);
     }

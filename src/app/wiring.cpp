@@ -1,6 +1,10 @@
 #include "app/wiring.h"
 
 #include "http/calendar_api.h"
+#include "http/catalog_api.h"
+#include "http/dossier_api.h"
+#include "service/catalog_service.h"
+#include "service/dossier_service.h"
 #include "http/health_api.h"
 #include "http/session_authenticator.h"
 #include "service/auth_service.h"
@@ -31,6 +35,11 @@ Wiring::Wiring(const Config& config, const service::Clock& clock)
     http::registerHealthRoutes(router_, *health_);
     http::registerAuthRoutes(router_, *auth_, *authenticator_);
     http::registerCalendarRoutes(router_, *authenticator_, *calendar_);
+    catalog_ = std::make_unique<service::CatalogService>(*database_, clock_);
+    dossiers_ = std::make_unique<service::DossierService>(*database_, clock_, *calendar_, *catalog_, *auth_,
+                                                          config.due_soon_working_hours);
+    http::registerCatalogRoutes(router_, *authenticator_, *catalog_);
+    http::registerDossierRoutes(router_, *authenticator_, *dossiers_, *local_time_, clock_);
     templates_ = std::make_unique<web::TemplateSet>(config.templatesDir());
     web_ = std::make_unique<web::WebApp>(*templates_, *auth_, *authenticator_);
     web_->registerRoutes(router_);

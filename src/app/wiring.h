@@ -14,6 +14,8 @@ class SessionAuthenticator;
 namespace motcua::service {
 class AuthService;
 class CalendarService;
+class CatalogService;
+class DossierService;
 class Clock;
 class HealthService;
 class LocalTime;
@@ -41,6 +43,10 @@ public:
     const http::Router& router() const { return router_; }
     /// Returns the authentication service.
     service::AuthService& auth() { return *auth_; }
+    /// Returns the catalog service.
+    service::CatalogService& catalog() { return *catalog_; }
+    /// Returns the dossier service.
+    service::DossierService& dossiers() { return *dossiers_; }
     /// Returns the database pool.
     store::Database& database() { return *database_; }
 
@@ -53,6 +59,8 @@ private:
     std::unique_ptr<service::CalendarService> calendar_;
     std::unique_ptr<service::AuthService> auth_;
     std::unique_ptr<http::SessionAuthenticator> authenticator_;
+    std::unique_ptr<service::CatalogService> catalog_;
+    std::unique_ptr<service::DossierService> dossiers_;
     std::unique_ptr<web::TemplateSet> templates_;
     std::unique_ptr<web::WebApp> web_;
     http::Router router_;

@@ -1,5 +1,6 @@
 #include "http/json.h"
 
+#include "domain/core/error.h"
 #include "http/error_mapping.h"
 
 #include <Poco/JSON/JSONException.h>
@@ -100,6 +101,36 @@ std::optional<bool> optBool(const Poco::JSON::Object::Ptr& object, const std::st
     const Poco::Dynamic::Var value = object->get(key);
     if (!value.isBoolean()) throw BadRequest("Trường \"" + key + "\" phải là true/false.", "not a boolean: " + key, key);
     return value.extract<bool>();
+}
+
+void rejectUnknownKeys(const Poco::JSON::Object::Ptr& object, const std::set<std::string>& known) {
+    std::vector<FieldError> problems;
+    for (const auto& name : object->getNames()) {
+        if (known.count(name) == 0) problems.push_back({name, "Trường \"" + name.substr(0, 60) + "\" không được hỗ trợ."});
+    }
+    if (!problems.empty()) throw Error::invalidFields(std::move(problems));
+}
+
+std::vector<std::string> optStringList(const Poco::JSON::Object::Ptr& object, const std::string& key) {
+    std::vector<std::string> out;
+    if (!object->has(key) || object->isNull(key)) return out;
+    const auto list = object->getArray(key);
+    if (list.isNull()) throw BadRequest("Trường \"" + key + "\" phải là danh sách.", "not an array: " + key, key);
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const auto v = list->get(static_cast<unsigned>(i));
+        if (!v.isString()) {
+            throw BadRequest("Mỗi phần tử của \"" + key + "\" phải là chuỗi ký tự.", "not a string list: " + key, key);
+        }
+        out.push_back(v.extract<std::string>());
+    }
+    return out;
+}
+
+Poco::JSON::Object::Ptr optObject(const Poco::JSON::Object::Ptr& object, const std::string& key) {
+    if (!object->has(key) || object->isNull(key)) return nullptr;
+    const auto nested = object->getObject(key);
+    if (nested.isNull()) throw BadRequest("Trường \"" + key + "\" phải là một đối tượng {…}.", "not an object: " + key, key);
+    return nested;
 }
 
 }  // namespace motcua::http

@@ -7,8 +7,10 @@
 #include <Poco/JSON/Object.h>
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace motcua::http {
 
@@ -32,5 +34,14 @@ std::optional<std::string> optString(const Poco::JSON::Object::Ptr& object, cons
 std::optional<long long> optInt(const Poco::JSON::Object::Ptr& object, const std::string& key);
 /// Reads an optional boolean member; throws BadRequest naming `key` when it is not a boolean.
 std::optional<bool> optBool(const Poco::JSON::Object::Ptr& object, const std::string& key);
+
+/// Refuses members the endpoint does not know (422 naming each), so a typo is reported, not ignored.
+void rejectUnknownKeys(const Poco::JSON::Object::Ptr& object, const std::set<std::string>& known);
+
+/// Reads an optional array of strings; throws BadRequest naming `key` for anything else.
+std::vector<std::string> optStringList(const Poco::JSON::Object::Ptr& object, const std::string& key);
+
+/// Reads an optional nested object; throws BadRequest naming `key` when it is not an object.
+Poco::JSON::Object::Ptr optObject(const Poco::JSON::Object::Ptr& object, const std::string& key);
 
 }  // namespace motcua::http

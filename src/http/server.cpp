@@ -39,19 +39,24 @@ Response renderError(const Router::Match& match, const Request& request, int sta
     return jsonError(status, code, message, request.request_id);
 }
 
-/// Reads at most `limit` bytes of body; returns false if the body is larger.
+/// Reads at most `limit` bytes of body; returns false if the body is larger. An oversized body
+/// is still read and discarded up to 16 × limit, so the client, still sending, gets the 413
+/// instead of a reset connection.
 bool readBody(Poco::Net::HTTPServerRequest& raw, std::size_t limit, std::string& out) {
-    if (raw.hasContentLength() && raw.getContentLength64() > static_cast<Poco::Int64>(limit)) return false;
     std::istream& in = raw.stream();
     char buf[8192];
-    while (in) {
+    std::size_t total = 0;
+    bool too_large = raw.hasContentLength() && raw.getContentLength64() > static_cast<Poco::Int64>(limit);
+    while (in && total <= 16 * limit) {
         in.read(buf, sizeof buf);
         const auto got = static_cast<std::size_t>(in.gcount());
         if (got == 0) break;
-        if (out.size() + got > limit) return false;
-        out.append(buf, got);
+        total += got;
+        if (total > limit) too_large = true;
+        if (!too_large) out.append(buf, got);
     }
-    return true;
+    if (too_large) out.clear();
+    return !too_large;
 }
 
 class DispatchHandler : public Poco::Net::HTTPRequestHandler {

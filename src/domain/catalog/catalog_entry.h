@@ -1,0 +1,34 @@
+#pragma once
+/// Catalog records as the desk and the administrator see them: an agency with its display
+/// details, a procedure with the agencies that handle it and its supplement rule.
+
+#include "domain/catalog/agency.h"
+#include "domain/catalog/procedure.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace motcua::domain {
+
+/// An agency with the details printed on forms.
+struct AgencyEntry {
+    Agency agency;
+    std::optional<std::string> parent_code;  ///< Code of the parent, for display and CSV.
+    std::string head_title;                  ///< Chức danh thủ trưởng, e.g. "Giám đốc".
+    std::string address;
+    std::string phone;
+    bool active = true;
+};
+
+/// A procedure with its storage id, supplement rule and handling agencies.
+struct ProcedureEntry {
+    std::int64_t id = 0;
+    Procedure procedure;
+    std::string supplement_mode = "restart";  ///< restart (NĐ 107/2021, NĐ 118/2025) | pause (legacy)
+    bool active = true;
+    std::vector<std::string> agency_codes;
+};
+
+}  // namespace motcua::domain

@@ -1,0 +1,295 @@
+#include "http/dossier_api.h"
+
+#include "domain/core/error.h"
+#include "domain/dossier/dossier_state.h"
+#include "http/error_mapping.h"
+#include "http/json.h"
+#include "service/local_time.h"
+#include "service/password.h"
+
+#include <charconv>
+
+namespace motcua::http {
+namespace {
+
+Poco::Dynamic::Var instant(const std::optional<date::sys_seconds>& t, const service::LocalTime& lt) {
+    if (!t) return Poco::Dynamic::Var();
+    return lt.formatIso(*t);
+}
+
+template <class E>
+Poco::Dynamic::Var name(const std::optional<E>& value) {
+    if (!value) return Poco::Dynamic::Var();
+    return std::string(domain::toName(*value));
+}
+
+Poco::JSON::Object::Ptr agencyRef(const std::string& code, const std::string& agency_name) {
+    auto o = newObject();
+    o->set("code", code);
+    o->set("name", agency_name);
+    return o;
+}
+
+int intParam(const Request& request, const std::string& key, int fallback) {
+    const auto text = request.queryParam(key);
+    if (!text || text->empty()) return fallback;
+    int value = 0;
+    const auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+    if (ec != std::errc{} || ptr != text->data() + text->size()) {
+        throw Error::invalidFields({{key, "Tham số " + key + " phải là số nguyên."}});
+    }
+    return value;
+}
+
+std::int64_t requireVersion(const Poco::JSON::Object::Ptr& body) {
+    const auto v = optInt(body, "version");
+    if (!v) throw Error::invalidFields({{"version", "Thiếu số phiên bản hồ sơ (version) để tránh ghi đè thay đổi của người khác."}});
+    return *v;
+}
+
+Poco::JSON::Object::Ptr pageJson(const service::DossierPage& page, const service::LocalTime& lt) {
+    auto out = newObject();
+    Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+    for (const auto& v : page.items) items->add(dossierJson(v, lt));
+    out->set("items", items);
+    out->set("total", page.total);
+    out->set("page", page.page);
+    out->set("page_size", page.page_size);
+    return out;
+}
+
+service::DossierQuery queryFrom(const Request& request) {
+    service::DossierQuery q;
+    q.agency_code = request.queryParam("agency");
+    q.status = request.queryParam("status");
+    q.procedure_code = request.queryParam("procedure");
+    q.due = request.queryParam("due");
+    q.from = request.queryParam("from");
+    q.to = request.queryParam("to");
+    q.text = request.queryParam("q");
+    q.mine = request.queryParam("mine").value_or("") == "1";
+    q.page = intParam(request, "page", 1);
+    q.page_size = intParam(request, "page_size", 50);
+    return q;
+}
+
+}  // namespace
+
+Poco::JSON::Object::Ptr dossierJson(const service::DossierView& v, const service::LocalTime& lt) {
+    const auto& d = v.dossier;
+    auto o = newObject();
+    o->set("id", d.id.value);
+    o->set("code", d.code ? Poco::Dynamic::Var(d.code->str()) : Poco::Dynamic::Var());
+    o->set("version", d.version);
+    o->set("status", std::string(domain::toName(d.status)));
+    o->set("status_label", std::string(domain::labelVi(d.status)));
+    o->set("channel", std::string(domain::toName(d.channel)));
+    o->set("result_delivery", std::string(domain::toName(d.result_delivery)));
+    auto procedure = newObject();
+    procedure->set("code", d.procedure_code.str());
+    procedure->set("name", v.procedure_name);
+    procedure->set("duration_text", v.duration_text);
+    o->set("procedure", procedure);
+    o->set("receiving_agency", agencyRef(v.receiving_agency_code, v.receiving_agency_name));
+    o->set("handling_agency", agencyRef(v.handling_agency_code, v.handling_agency_name));
+    auto applicant = newObject();
+    applicant->set("kind", std::string(domain::toName(d.applicant.kind)));
+    applicant->set("name", d.applicant.name);
+    applicant->set("id_number", d.applicant.identity_number);
+    applicant->set("phone", d.applicant.phone);
+    applicant->set("email", d.applicant.email);
+    applicant->set("address", d.applicant.address);
+    if (d.applicant.representative) {
+        auto rep = newObject();
+        rep->set("name", d.applicant.representative->name);
+        rep->set("id_number", d.applicant.representative->identity_number);
+        applicant->set("representative", rep);
+    }
+    o->set("applicant", applicant);
+    Poco::JSON::Array::Ptr documents = new Poco::JSON::Array;
+    for (const auto& doc : d.documents) {
+        auto item = newObject();
+        item->set("name", doc.name);
+        item->set("kind", std::string(domain::toName(doc.kind)));
+        item->set("count", doc.count);
+        documents->add(item);
+    }
+    o->set("documents", documents);
+    o->set("submitted_at", lt.formatIso(d.submitted_at));
+    o->set("received_at", instant(d.received_at, lt));
+    o->set("due_at", instant(v.due_at, lt));
+    o->set("original_due_at", instant(d.timing.original_due_at, lt));
+    o->set("restarted_due_at", instant(d.timing.restarted_due_at, lt));
+    o->set("extended_due_at", instant(d.timing.extended_due_at, lt));
+    o->set("resolved_at", instant(d.timing.resolved_at, lt));
+    o->set("returned_at", instant(d.timing.returned_at, lt));
+    o->set("verdict", name(d.timing.verdict));
+    o->set("outcome", name(d.outcome));
+    o->set("supplement_count", d.supplement_count);
+    o->set("assigned_officer", v.assigned_officer ? Poco::Dynamic::Var(*v.assigned_officer) : Poco::Dynamic::Var());
+    if (d.apology) {
+        auto a = newObject();
+        a->set("reason", d.apology->reason);
+        a->set("new_due_at", lt.formatIso(d.apology->new_due_at));
+        a->set("signed_by", d.apology->signed_by);
+        a->set("issued_at", lt.formatIso(d.apology->issued_at));
+        a->set("timely", d.apology->isTimely());
+        o->set("apology", a);
+    } else {
+        o->set("apology", Poco::Dynamic::Var());
+    }
+    o->set("remaining_working_minutes",
+           v.remaining_working_minutes ? Poco::Dynamic::Var(*v.remaining_working_minutes) : Poco::Dynamic::Var());
+    o->set("remaining_text", v.remaining_text);
+    o->set("due_soon", v.due_soon);
+    o->set("overdue", v.overdue);
+    o->set("apology_missing", v.apology_missing);
+    o->set("closing_note", d.closing_note);
+    return o;
+}
+
+service::IntakeInput intakeFromJson(const std::string& text, const service::LocalTime& lt, date::sys_seconds now) {
+    const auto body = parseObject(text);
+    rejectUnknownKeys(body, {"procedure_code", "channel", "result_delivery", "outcome", "reason", "items", "received_at",
+                             "handover_at", "applicant", "documents"});
+    service::IntakeInput in;
+    std::vector<FieldError> problems;
+    auto attempt = [&](const std::string& field, auto&& read) {
+        try {
+            read();
+        } catch (const BadRequest&) {
+            throw;
+        } catch (const Error& e) {
+            if (e.code() != ErrorCode::InvalidArgument) throw;
+            problems.push_back({field, e.userMessage()});
+        }
+    };
+    auto& r = in.request;
+    r.procedure_code = optString(body, "procedure_code").value_or("");
+    attempt("channel", [&] { r.channel = domain::parseChannel(optString(body, "channel").value_or("direct")); });
+    attempt("result_delivery",
+            [&] { r.result_delivery = domain::parseResultDelivery(optString(body, "result_delivery").value_or("desk")); });
+    attempt("outcome", [&] { in.outcome = service::parseIntakeOutcome(optString(body, "outcome").value_or("accepted")); });
+    in.reason = optString(body, "reason").value_or("");
+    in.items = optStringList(body, "items");
+    r.received_at = now;
+    attempt("received_at", [&] {
+        if (auto t = optString(body, "received_at")) r.received_at = lt.parseIso(*t, "received_at");
+    });
+    attempt("handover_at", [&] {
+        if (auto t = optString(body, "handover_at")) r.handover_at = lt.parseIso(*t, "handover_at");
+    });
+    const auto applicant = optObject(body, "applicant");
+    if (applicant.isNull()) {
+        problems.push_back({"applicant", "Thiếu thông tin người nộp hồ sơ (applicant)."});
+    } else {
+        rejectUnknownKeys(applicant, {"kind", "name", "id_number", "phone", "email", "address", "representative"});
+        attempt("applicant.kind",
+                [&] { r.applicant.kind = domain::parseApplicantKind(optString(applicant, "kind").value_or("individual")); });
+        r.applicant.name = optString(applicant, "name").value_or("");
+        r.applicant.identity_number = optString(applicant, "id_number").value_or("");
+        r.applicant.phone = optString(applicant, "phone").value_or("");
+        r.applicant.email = optString(applicant, "email").value_or("");
+        r.applicant.address = optString(applicant, "address").value_or("");
+        if (const auto rep = optObject(applicant, "representative"); !rep.isNull()) {
+            rejectUnknownKeys(rep, {"name", "id_number"});
+            r.applicant.representative =
+                domain::Representative{optString(rep, "name").value_or(""), optString(rep, "id_number").value_or("")};
+        }
+    }
+    if (body->has("documents") && !body->isNull("documents")) {
+        const auto docs = body->getArray("documents");
+        if (docs.isNull()) throw BadRequest("Trường \"documents\" phải là danh sách giấy tờ.", "documents", "documents");
+        for (std::size_t i = 0; i < docs->size(); ++i) {
+            const auto item = docs->getObject(static_cast<unsigned>(i));
+            const std::string field = "documents[" + std::to_string(i) + "]";
+            if (item.isNull()) throw BadRequest("Mỗi giấy tờ phải là {name, kind, count}.", field, field);
+            rejectUnknownKeys(item, {"name", "kind", "count"});
+            domain::DossierDocument doc;
+            doc.name = optString(item, "name").value_or("");
+            attempt(field + ".kind", [&] { doc.kind = domain::parseDocumentKind(optString(item, "kind").value_or("original")); });
+            const auto count = optInt(item, "count").value_or(1);
+            if (count < 1 || count > 1000) problems.push_back({field + ".count", "Số lượng bản phải từ 1 đến 1000."});
+            doc.count = static_cast<std::int32_t>(std::clamp<long long>(count, 1, 1000));
+            r.documents.push_back(std::move(doc));
+        }
+    }
+    if (!problems.empty()) throw Error::invalidFields(std::move(problems));
+    return in;
+}
+
+void registerDossierRoutes(Router& router, Authenticator& auth, service::DossierService& dossiers,
+                           const service::LocalTime& lt, const service::Clock& clock) {
+    router.add("POST", "/api/v1/dossiers", [&](Request& request) {
+        const auto p = requirePrincipal(auth, request);
+        auto key = request.header("Idempotency-Key");
+        if (key && (key->empty() || key->size() > 100)) {
+            throw BadRequest("Idempotency-Key phải dài 1–100 ký tự.", "bad idempotency key", "Idempotency-Key");
+        }
+        const auto input = intakeFromJson(request.body, lt, clock.now());
+        const auto result = dossiers.intake(p, input, key, service::sha256Hex(request.body), request.remote_address);
+        Response r = Response::json(stringify(dossierJson(result.view, lt)), result.replayed ? 200 : 201);
+        if (result.view.dossier.code) r.headers.emplace_back("Location", "/api/v1/dossiers/" + result.view.dossier.code->str());
+        return r;
+    });
+    router.add("GET", "/api/v1/dossiers", [&](Request& request) {
+        const auto p = requirePrincipal(auth, request);
+        return Response::json(stringify(pageJson(dossiers.list(p, queryFrom(request), request.remote_address), lt)));
+    });
+    router.add("GET", "/api/v1/dossiers/{code}", [&](Request& request) {
+        const auto p = requirePrincipal(auth, request);
+        return Response::json(stringify(dossierJson(dossiers.get(p, request.param("code"), request.remote_address), lt)));
+    });
+    router.add("POST", "/api/v1/dossiers/{code}/transitions", [&](Request& request) {
+        const auto p = requirePrincipal(auth, request);
+        const auto body = parseObject(request.body);
+        service::TransitionInput in;
+        in.command = optString(body, "command").value_or("");
+        if (in.command.empty()) throw Error::invalidFields({{"command", "Thiếu thao tác (command)."}});
+        in.version = requireVersion(body);
+        for (const auto& key : body->getNames()) {
+            if (key == "command" || key == "version" || key == "items") continue;
+            const auto value = optString(body, key);
+            if (value) in.fields[key] = *value;
+        }
+        in.items = optStringList(body, "items");
+        return Response::json(stringify(dossierJson(dossiers.transition(p, request.param("code"), in), lt)));
+    });
+    router.add("POST", "/api/v1/dossiers/{code}/apology", [&](Request& request) {
+        const auto p = requirePrincipal(auth, request);
+        const auto body = parseObject(request.body);
+        rejectUnknownKeys(body, {"version", "reason", "new_due_at", "signed_by"});
+        service::ApologyInput in{requireVersion(body), optString(body, "reason").value_or(""),
+                                 optString(body, "new_due_at").value_or(""), optString(body, "signed_by").value_or("")};
+        return Response::json(stringify(dossierJson(dossiers.issueApology(p, request.param("code"), in), lt)));
+    });
+    router.add("GET", "/api/v1/dossiers/{code}/events", [&](Request& request) {
+        const auto p = requirePrincipal(auth, request);
+        Poco::JSON::Array::Ptr out = new Poco::JSON::Array;
+        for (const auto& e : dossiers.events(p, request.param("code"))) {
+            auto o = newObject();
+            o->set("sequence", e.sequence());
+            o->set("kind", std::string(domain::toName(e.kind())));
+            o->set("label", std::string(domain::labelVi(e.kind())));
+            o->set("from", name(e.fromStatus()));
+            o->set("to", std::string(domain::toName(e.toStatus())));
+            o->set("actor", dossiers.username(e.actorUser().value));
+            o->set("at", lt.formatIso(e.at()));
+            o->set("note", e.note());
+            auto payload = newObject();
+            for (const auto& [k, value] : e.payload()) payload->set(k, value);
+            o->set("details", payload);
+            out->add(o);
+        }
+        return Response::json(stringify(out));
+    });
+    router.add("GET", "/api/v1/compliance/overdue-without-apology", [&](Request& request) {
+        const auto p = requirePrincipal(auth, request);
+        auto q = queryFrom(request);
+        q.due = "overdue";
+        q.without_apology = true;
+        return Response::json(stringify(pageJson(dossiers.list(p, q, request.remote_address), lt)));
+    });
+}
+
+}  // namespace motcua::http

@@ -1,0 +1,28 @@
+#pragma once
+/// Dossier endpoints: intake, get, list (filters, paging), transitions, apology, events, and
+/// the compliance list of overdue dossiers without an apology.
+
+#include "http/authenticator.h"
+#include "http/router.h"
+#include "service/dossier_service.h"
+
+#include <Poco/JSON/Object.h>
+
+namespace motcua::service {
+class LocalTime;
+}
+
+namespace motcua::http {
+
+/// Returns the JSON of a dossier as the API shows it.
+Poco::JSON::Object::Ptr dossierJson(const service::DossierView& view, const service::LocalTime& local_time);
+
+/// Decodes an intake body; throws BadRequest/InvalidArgument naming every bad member.
+service::IntakeInput intakeFromJson(const std::string& body, const service::LocalTime& local_time,
+                                    date::sys_seconds now);
+
+/// Registers the /api/v1/dossiers routes and /api/v1/compliance/overdue-without-apology.
+void registerDossierRoutes(Router& router, Authenticator& authenticator, service::DossierService& dossiers,
+                           const service::LocalTime& local_time, const service::Clock& clock);
+
+}  // namespace motcua::http

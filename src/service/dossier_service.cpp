@@ -1,0 +1,541 @@
+#include "service/dossier_service.h"
+
+#include "common/log.h"
+#include "domain/core/error.h"
+#include "domain/deadline/deadline.h"
+#include "domain/deadline/duration.h"
+#include "domain/dossier/dossier_state.h"
+#include "service/auth_service.h"
+#include "service/calendar_service.h"
+#include "service/catalog_service.h"
+#include "store/database.h"
+#include "store/dossier_repository.h"
+#include "store/user_repository.h"
+
+#include <charconv>
+#include <map>
+
+namespace motcua::service {
+namespace {
+
+using domain::DossierStatus;
+
+constexpr int kMaxRetries = 5;
+
+domain::ReceiptRule ruleFor(domain::Channel channel) {
+    // NĐ 61/2018 Đ18: the 15:00 cut-off concerns paper dossiers (direct, postal).
+    return domain::isOnline(channel) ? domain::ReceiptRule::CountFromReceipt : domain::ReceiptRule::ApplyCutOff;
+}
+
+domain::DossierEvent withDossierId(const domain::DossierEvent& e, std::int64_t id) {
+    return domain::DossierEvent(domain::DossierId{id}, e.sequence(), e.kind(), e.fromStatus(), e.toStatus(),
+                                e.actorUser(), e.actorAgency(), e.at(), e.note(), e.payload());
+}
+
+Error notFound(const std::string& code) {
+    return Error(ErrorCode::NotFound, "Không tìm thấy hồ sơ mã " + code.substr(0, 100) + ".", "no dossier", "code");
+}
+
+Error staleVersion() {
+    return Error(ErrorCode::Conflict,
+                 "Hồ sơ vừa được người khác cập nhật. Hãy tải lại hồ sơ để xem thay đổi rồi thao tác lại.",
+                 "stale dossier version", "version");
+}
+
+std::string requireField(const TransitionInput& input, const std::string& name, const std::string& message_vi) {
+    const auto found = input.fields.find(name);
+    if (found == input.fields.end() || found->second.empty()) throw Error::invalidFields({{name, message_vi}});
+    return found->second;
+}
+
+std::string optionalField(const TransitionInput& input, const std::string& name) {
+    const auto found = input.fields.find(name);
+    return found == input.fields.end() ? "" : found->second;
+}
+
+/// Runs `work` in a transaction, retrying a few times when the database reports a deadlock or
+/// lock wait (Conflict); a stale optimistic version is not retried.
+template <class F>
+auto inTransaction(store::Database& db, F&& work) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return db.run([&](store::Session& s) {
+                store::Transaction tx(s);
+                auto result = work(s);
+                tx.commit();
+                return result;
+            });
+        } catch (const Error& e) {
+            if (e.code() != ErrorCode::Conflict || e.field() == std::optional<std::string>("version") ||
+                attempt >= kMaxRetries) {
+                throw;
+            }
+            log::debug("dossier.retry", {{"attempt", std::to_string(attempt)}, {"error", e.what()}});
+        }
+    }
+}
+
+}  // namespace
+
+IntakeOutcome parseIntakeOutcome(const std::string& name) {
+    if (name == "accepted") return IntakeOutcome::Accepted;
+    if (name == "refused") return IntakeOutcome::Refused;
+    if (name == "incomplete") return IntakeOutcome::Incomplete;
+    throw Error::invalidFields({{"outcome", "Kết quả tiếp nhận phải là accepted (tiếp nhận), refused (từ chối) hoặc "
+                                            "incomplete (hướng dẫn bổ sung)."}});
+}
+
+struct DossierService::Impl {
+    store::Database& db;
+    const Clock& clock;
+    CalendarService& calendar;
+    CatalogService& catalog;
+    AuthService& auth;
+    int due_soon_minutes;
+    store::DossierRepository dossiers;
+    store::UserRepository users;
+
+    domain::Actor actorOf(const domain::Principal& p) {
+        return domain::Actor{domain::UserId{p.user_id}, domain::AgencyId{p.agency_id}};
+    }
+
+    void requirePermission(const domain::Principal& p, domain::Permission permission, const std::string& what_vi) {
+        if (!domain::hasPermission(p.role, permission)) {
+            throw Error(ErrorCode::PermissionDenied,
+                        "Vai trò " + std::string(domain::roleLabelVi(p.role)) + " không được " + what_vi + ".",
+                        "permission denied for " + p.username);
+        }
+    }
+
+    void requireScope(const domain::Principal& p, const domain::Dossier& d) {
+        if (p.role == domain::Role::Admin) return;
+        if (catalog.inScope(p, d.receiving_agency) || catalog.inScope(p, d.handling_agency)) return;
+        throw Error(ErrorCode::PermissionDenied, "Hồ sơ này thuộc cơ quan khác; bạn không có quyền xem hoặc xử lý.",
+                    "dossier outside scope of " + p.username);
+    }
+
+    std::string agencyCode(domain::AgencyId id) { return catalog.tree()->get(id).code; }
+
+    domain::Duration durationOf(const domain::Dossier& d, const domain::ProcedureEntry** out = nullptr) {
+        (void)out;
+        return catalog.procedure(d.procedure_code.str()).procedure.duration;
+    }
+
+    date::sys_seconds dueFrom(date::sys_seconds received, const domain::Dossier& d, const domain::Duration& duration) {
+        return calendar.deadline(received, duration, agencyCode(d.receiving_agency), ruleFor(d.channel)).due_at;
+    }
+
+    domain::Verdict verdictAt(const domain::Dossier& d, date::sys_seconds now) {
+        const auto due = domain::legalDueAt(d);
+        if (!due) return domain::Verdict::OnTime;
+        const auto& lt = calendar.localTime();
+        switch (domain::classifyCompletion(lt.toLocal(now), lt.toLocal(*due))) {
+            case domain::Timeliness::Early: return domain::Verdict::Early;
+            case domain::Timeliness::OnTime: return domain::Verdict::OnTime;
+            case domain::Timeliness::Late: return domain::Verdict::Late;
+        }
+        return domain::Verdict::Late;
+    }
+
+    DossierView view(const domain::Dossier& d, std::map<std::string, domain::WorkingHours>& hours_cache) {
+        DossierView v{d, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, false, false, false};
+        const auto tree = catalog.tree();
+        v.receiving_agency_code = tree->get(d.receiving_agency).code;
+        v.receiving_agency_name = tree->get(d.receiving_agency).name;
+        v.handling_agency_code = tree->get(d.handling_agency).code;
+        v.handling_agency_name = tree->get(d.handling_agency).name;
+        const auto procedure = catalog.procedure(d.procedure_code.str());
+        v.procedure_name = procedure.procedure.name;
+        v.duration_text = domain::describeDuration(procedure.procedure.duration);
+        if (d.assigned_officer) {
+            const auto user = db.run([&](store::Session& s) { return users.findById(s, d.assigned_officer->value); });
+            if (user) v.assigned_officer = user->username;
+        }
+        v.due_at = domain::appointmentDueAt(d);
+        const auto running = store::currentDueAt(d);
+        if (running) {
+            auto found = hours_cache.find(v.receiving_agency_code);
+            if (found == hours_cache.end()) {
+                found = hours_cache.emplace(v.receiving_agency_code, calendar.hoursFor(v.receiving_agency_code)).first;
+            }
+            const auto& lt = calendar.localTime();
+            const auto remaining = domain::remainingWorkingTime(*calendar.calendar(), found->second,
+                                                                lt.toLocal(clock.now()), lt.toLocal(*running));
+            v.remaining_working_minutes = remaining.count();
+            v.remaining_text = domain::formatRemaining(remaining, found->second);
+            v.overdue = remaining.count() < 0;
+            v.due_soon = !v.overdue && remaining.count() <= due_soon_minutes;
+        }
+        const bool late_result = d.timing.verdict == domain::Verdict::Late;
+        v.apology_missing = (v.overdue || late_result) && !d.apology;
+        return v;
+    }
+
+    DossierView view(const domain::Dossier& d) {
+        std::map<std::string, domain::WorkingHours> cache;
+        return view(d, cache);
+    }
+
+    domain::Dossier load(store::Session& s, const std::string& code, bool lock) {
+        auto d = dossiers.findByCode(s, code, lock);
+        if (!d) throw notFound(code);
+        return *d;
+    }
+
+    /// Writes `t` over `before` (optimistic version) with its event.
+    void save(store::Session& s, const domain::Dossier& before, const domain::Transition& t, date::sys_seconds now) {
+        if (!dossiers.update(s, t.next, before.version, now)) throw staleVersion();
+        dossiers.appendEvent(s, t.event);
+    }
+
+    std::vector<domain::PauseInterval> pausesOf(store::Session& s, const domain::Dossier& d,
+                                                date::sys_seconds resumed_at) {
+        std::vector<domain::PauseInterval> out;
+        const auto& lt = calendar.localTime();
+        for (const auto& e : dossiers.events(s, d.id.value)) {
+            if (e.kind() == domain::DossierEventKind::SupplementRequested) {
+                out.push_back(domain::PauseInterval{lt.toLocal(e.at()), std::nullopt});
+            } else if (e.kind() == domain::DossierEventKind::SupplementReceived && !out.empty()) {
+                out.back().end = lt.toLocal(e.at());
+            }
+        }
+        if (!out.empty() && !out.back().end) out.back().end = lt.toLocal(resumed_at);
+        return out;
+    }
+
+    domain::DossierCommand buildCommand(store::Session& s, const domain::Principal& p, const domain::Dossier& d,
+                                        const TransitionInput& in, date::sys_seconds now) {
+        const domain::CommandKind kind = domain::parseCommandKind(in.command);
+        const auto& lt = calendar.localTime();
+        using domain::CommandKind;
+        switch (kind) {
+            case CommandKind::StartProcessing:
+                requirePermission(p, domain::Permission::ProcessDossier, "chuyển hồ sơ sang xử lý");
+                return domain::StartProcessingCommand{};
+            case CommandKind::Assign: {
+                requirePermission(p, domain::Permission::AssignDossier, "phân công cán bộ xử lý");
+                const std::string username = requireField(in, "officer", "Chọn cán bộ xử lý (officer).");
+                const auto officer = users.findByUsername(s, username);
+                if (!officer || !officer->active) {
+                    throw Error::invalidFields({{"officer", "Không có cán bộ " + username + "."}});
+                }
+                if (!catalog.inScope(p, domain::AgencyId{officer->agency_id})) {
+                    throw Error::invalidFields({{"officer", "Cán bộ " + username + " không thuộc cơ quan của bạn."}});
+                }
+                return domain::AssignCommand{domain::UserId{officer->id}};
+            }
+            case CommandKind::Transfer: {
+                requirePermission(p, domain::Permission::ProcessDossier, "chuyển hồ sơ liên thông");
+                const auto to = catalog.agency(requireField(in, "to_agency", "Chọn cơ quan nhận liên thông (to_agency)."));
+                std::optional<date::sys_seconds> hop_due;
+                if (const auto text = optionalField(in, "hop_due_at"); !text.empty()) hop_due = lt.parseIso(text, "hop_due_at");
+                return domain::TransferCommand{to.agency.id, hop_due, optionalField(in, "note")};
+            }
+            case CommandKind::RequestSupplement:
+                requirePermission(p, domain::Permission::ProcessDossier, "yêu cầu bổ sung hồ sơ");
+                return domain::RequestSupplementCommand{optionalField(in, "reason"), in.items};
+            case CommandKind::ReceiveSupplement: {
+                requirePermission(p, domain::Permission::IntakeDossier, "nhận hồ sơ bổ sung");
+                date::sys_seconds at = now;
+                if (const auto text = optionalField(in, "received_at"); !text.empty()) at = lt.parseIso(text, "received_at");
+                const auto entry = catalog.procedure(d.procedure_code.str());
+                date::sys_seconds due{};
+                if (entry.supplement_mode == "pause") {
+                    // Legacy pause: the due time moves later by the working time spent waiting.
+                    const auto pauses = pausesOf(s, d, at);
+                    const auto hours = calendar.hoursFor(agencyCode(d.receiving_agency));
+                    const auto current = domain::computeCurrentDeadline(
+                        *calendar.calendar(), hours, lt.toLocal(*d.received_at), entry.procedure.duration,
+                        ruleFor(d.channel), pauses, domain::SupplementMode::Pause);
+                    due = lt.toUtc(current->due_at);
+                } else {
+                    // NĐ 61/2018 Đ19.4 (NĐ 107/2021, NĐ 118/2025): counted again from the complete dossier.
+                    due = dueFrom(at, d, entry.procedure.duration);
+                }
+                return domain::ReceiveSupplementCommand{at, due};
+            }
+            case CommandKind::RequestFinancialObligation: {
+                requirePermission(p, domain::Permission::ProcessDossier, "yêu cầu thực hiện nghĩa vụ tài chính");
+                std::optional<std::int64_t> amount;
+                if (const auto text = optionalField(in, "amount_vnd"); !text.empty()) {
+                    std::int64_t value = 0;
+                    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+                    if (ec != std::errc{} || ptr != text.data() + text.size()) {
+                        throw Error::invalidFields({{"amount_vnd", "Số tiền phải là số nguyên (đồng)."}});
+                    }
+                    amount = value;
+                }
+                return domain::RequestFinancialObligationCommand{optionalField(in, "description"), amount};
+            }
+            case CommandKind::ConfirmPayment:
+                requirePermission(p, domain::Permission::ProcessDossier, "xác nhận đã nộp phí, thuế");
+                return domain::ConfirmPaymentCommand{now};
+            case CommandKind::Resolve:
+                requirePermission(p, domain::Permission::ProcessDossier, "ghi nhận kết quả giải quyết");
+                return domain::ResolveCommand{optionalField(in, "result_note"), verdictAt(d, now)};
+            case CommandKind::RejectAfterAppraisal:
+                requirePermission(p, domain::Permission::ProcessDossier, "từ chối giải quyết hồ sơ");
+                return domain::RejectAfterAppraisalCommand{optionalField(in, "reason"), verdictAt(d, now)};
+            case CommandKind::Stop:
+                requirePermission(p, domain::Permission::ProcessDossier, "dừng xử lý hồ sơ");
+                return domain::StopCommand{optionalField(in, "reason")};
+            case CommandKind::Withdraw:
+                requirePermission(p, domain::Permission::IntakeDossier, "ghi nhận công dân rút hồ sơ");
+                return domain::WithdrawCommand{optionalField(in, "reason")};
+            case CommandKind::Return: {
+                requirePermission(p, domain::Permission::IntakeDossier, "trả kết quả");
+                const auto delivery = optionalField(in, "delivery");
+                return domain::ReturnCommand{delivery.empty() ? d.result_delivery : domain::parseResultDelivery(delivery),
+                                             now};
+            }
+            case CommandKind::Accept:
+            case CommandKind::RefuseAtIntake:
+            case CommandKind::RequestCompletionAtIntake:
+            case CommandKind::IssueApology:
+                break;
+        }
+        throw Error::invalidFields({{"command", "Thao tác " + in.command + " không làm được qua đây; dùng màn hình "
+                                                "tiếp nhận hoặc Phiếu xin lỗi."}});
+    }
+};
+
+DossierService::DossierService(store::Database& database, const Clock& clock, CalendarService& calendar,
+                               CatalogService& catalog, AuthService& auth, int due_soon_working_hours)
+    : impl_(std::make_unique<Impl>(Impl{database, clock, calendar, catalog, auth, due_soon_working_hours * 60, {}, {}})) {}
+
+DossierService::~DossierService() = default;
+
+IntakeResult DossierService::intake(const domain::Principal& principal, const IntakeInput& input,
+                                    const std::optional<std::string>& idempotency_key, const std::string& request_hash,
+                                    const std::string& ip) {
+    auto& m = *impl_;
+    m.requirePermission(principal, domain::Permission::IntakeDossier, "tiếp nhận hồ sơ");
+    const date::sys_seconds now = m.clock.now();
+    if (idempotency_key) {
+        const auto existing = m.db.run(
+            [&](store::Session& s) { return m.dossiers.findIdempotencyKey(s, principal.user_id, *idempotency_key); });
+        if (existing) {
+            if (existing->first != request_hash) {
+                throw Error(ErrorCode::Conflict,
+                            "Mã Idempotency-Key này đã dùng cho một hồ sơ khác. Hãy dùng mã mới cho hồ sơ mới.",
+                            "idempotency key reused with another body", "Idempotency-Key");
+            }
+            const auto d = m.db.run([&](store::Session& s) { return m.dossiers.findById(s, existing->second); });
+            return IntakeResult{m.view(*d), true};
+        }
+    }
+    // Every input problem at once: the domain's field checks, the procedure, the outcome's reason.
+    std::vector<FieldError> problems;
+    try {
+        domain::validateIntake(input.request, now);
+    } catch (const Error& e) {
+        if (e.code() != ErrorCode::InvalidArgument) throw;
+        problems = e.fieldErrors();
+        if (problems.empty()) problems.push_back({e.field().value_or("request"), e.userMessage()});
+    }
+    std::optional<domain::ProcedureEntry> procedure;
+    try {
+        procedure = m.catalog.procedure(input.request.procedure_code);
+        if (!procedure->active) {
+            problems.push_back({"procedure_code", "Thủ tục " + input.request.procedure_code + " đã ngừng áp dụng."});
+        }
+    } catch (const Error& e) {
+        if (e.code() != ErrorCode::NotFound) throw;
+        problems.push_back({"procedure_code", e.userMessage()});
+    }
+    if (input.outcome != IntakeOutcome::Accepted && input.reason.empty()) {
+        problems.push_back({"reason", input.outcome == IntakeOutcome::Refused ? "Ghi rõ lý do từ chối tiếp nhận."
+                                                                              : "Ghi rõ nội dung cần bổ sung, hoàn thiện."});
+    }
+    if (input.outcome == IntakeOutcome::Incomplete && input.items.empty()) {
+        problems.push_back({"items", "Liệt kê ít nhất một giấy tờ cần bổ sung, hoàn thiện."});
+    }
+    if (!problems.empty()) throw Error::invalidFields(std::move(problems));
+
+    const domain::Actor actor = m.actorOf(principal);
+    const domain::AgencyId agency{principal.agency_id};
+    const auto& lt = m.calendar.localTime();
+    const auto dossier = inTransaction(m.db, [&](store::Session& s) {
+        auto opened = domain::openDossier(domain::DossierId{0}, input.request, agency, actor, now);
+        const std::int64_t id = m.dossiers.insert(s, opened.next, procedure->id, now);
+        opened.next.id = domain::DossierId{id};
+        m.dossiers.appendEvent(s, withDossierId(opened.event, id));
+        domain::Dossier current = opened.next;
+        domain::DossierCommand command = domain::StartProcessingCommand{};
+        if (input.outcome == IntakeOutcome::Accepted) {
+            // TT 01/2018 Đ19: agency code - date received (local) - daily sequence.
+            const date::sys_seconds legal = domain::legalReceiptTime(input.request);
+            const auto local_day = date::year_month_day{date::floor<date::days>(lt.toLocal(legal))};
+            const auto seq = m.dossiers.nextSequence(s, principal.agency_id, local_day);
+            const auto code = domain::DossierCode::format(principal.agency_code, local_day, static_cast<std::uint64_t>(seq));
+            const auto due = m.calendar.deadline(legal, procedure->procedure.duration, principal.agency_code,
+                                                 ruleFor(input.request.channel));
+            command = domain::AcceptCommand{domain::DossierCode(code), legal, due.due_at};
+        } else if (input.outcome == IntakeOutcome::Refused) {
+            command = domain::RefuseAtIntakeCommand{input.reason};
+        } else {
+            command = domain::RequestCompletionAtIntakeCommand{input.reason, input.items};
+        }
+        const auto t = domain::apply(current, command, actor, now);
+        m.save(s, current, t, now);
+        if (idempotency_key) {
+            m.dossiers.insertIdempotencyKey(s, principal.user_id, *idempotency_key, request_hash, id, now);
+        }
+        return t.next;
+    });
+    m.auth.logPersonalDataAccess(principal, dossier.id.value, dossier.code ? dossier.code->str() : "", "intake", ip);
+    return IntakeResult{m.view(dossier), false};
+}
+
+DossierView DossierService::get(const domain::Principal& principal, const std::string& code, const std::string& ip) {
+    auto& m = *impl_;
+    m.requirePermission(principal, domain::Permission::ReadDossiers, "xem hồ sơ");
+    const auto d = m.db.run([&](store::Session& s) { return m.load(s, code, false); });
+    m.requireScope(principal, d);
+    m.auth.logPersonalDataAccess(principal, d.id.value, code, "view_dossier", ip);
+    return m.view(d);
+}
+
+DossierPage DossierService::list(const domain::Principal& principal, const DossierQuery& q, const std::string& ip) {
+    auto& m = *impl_;
+    m.requirePermission(principal, domain::Permission::ReadDossiers, "xem danh sách hồ sơ");
+    store::DossierFilter f;
+    const auto tree = m.catalog.tree();
+    domain::AgencyId root{principal.agency_id};
+    if (q.agency_code && !q.agency_code->empty()) {
+        const auto a = m.catalog.agency(*q.agency_code);
+        if (principal.role != domain::Role::Admin && !tree->isDescendantOrSelf(root, a.agency.id)) {
+            throw Error(ErrorCode::PermissionDenied, "Cơ quan " + *q.agency_code + " nằm ngoài phạm vi của bạn.",
+                        "agency filter outside scope");
+        }
+        root = a.agency.id;
+    }
+    if (principal.role != domain::Role::Admin || (q.agency_code && !q.agency_code->empty())) {
+        // The scope is the agency itself and every agency below it; never an empty (unfiltered) set.
+        f.agency_ids.push_back(root.value);
+        for (auto id : tree->descendantsOf(root)) {
+            if (id != root) f.agency_ids.push_back(id.value);
+        }
+    }
+    if (q.status && !q.status->empty()) f.status = std::string(domain::toName(domain::parseDossierStatus(*q.status)));
+    if (q.procedure_code && !q.procedure_code->empty()) f.procedure_code = *q.procedure_code;
+    const auto& lt = m.calendar.localTime();
+    if (q.from && !q.from->empty()) {
+        f.received_from = lt.toUtc(date::local_days{date::sys_days{parseIsoDate(*q.from, "from")}.time_since_epoch()});
+    }
+    if (q.to && !q.to->empty()) {
+        f.received_to =
+            lt.toUtc(date::local_days{date::sys_days{parseIsoDate(*q.to, "to")}.time_since_epoch()} + date::days{1});
+    }
+    const date::sys_seconds now = m.clock.now();
+    if (q.due && !q.due->empty()) {
+        if (*q.due == "overdue") {
+            f.due_before = now;
+        } else if (*q.due == "soon") {
+            // Candidates: due within the threshold of calendar time is a superset of working time.
+            f.due_before = now + std::chrono::hours(24 * 14);
+        } else {
+            throw Error::invalidFields({{"due", "Bộ lọc hạn phải là soon (sắp đến hạn) hoặc overdue (quá hạn)."}});
+        }
+        f.order = store::DossierFilter::Order::DueFirst;
+    }
+    if (q.mine) {
+        f.assigned_officer_id = principal.user_id;
+        f.order = store::DossierFilter::Order::DueFirst;
+    }
+    f.without_apology = q.without_apology;
+    if (q.text && !q.text->empty()) f.text = q.text->substr(0, 100);
+    const int size = std::clamp(q.page_size, 1, 200);
+    const int page = std::max(1, q.page);
+    const bool filter_soon = q.due && *q.due == "soon";
+    f.limit = filter_soon ? 2000 : size;
+    f.offset = filter_soon ? 0 : (page - 1) * size;
+    auto [rows, total] = m.db.run([&](store::Session& s) { return m.dossiers.list(s, f); });
+    DossierPage out{{}, total, page, size};
+    std::map<std::string, domain::WorkingHours> hours;
+    for (const auto& row : rows) {
+        auto v = m.view(row.dossier, hours);
+        if (filter_soon && !v.due_soon) continue;
+        out.items.push_back(std::move(v));
+    }
+    if (filter_soon) {
+        out.total = static_cast<std::int64_t>(out.items.size());
+        const auto first = std::min<std::size_t>(out.items.size(), static_cast<std::size_t>((page - 1) * size));
+        const auto last = std::min<std::size_t>(out.items.size(), first + static_cast<std::size_t>(size));
+        out.items = std::vector<DossierView>(out.items.begin() + static_cast<std::ptrdiff_t>(first),
+                                             out.items.begin() + static_cast<std::ptrdiff_t>(last));
+    }
+    if (f.text) m.auth.logPersonalDataAccess(principal, std::nullopt, *f.text, "search", ip);
+    return out;
+}
+
+DossierView DossierService::transition(const domain::Principal& principal, const std::string& code,
+                                       const TransitionInput& input) {
+    auto& m = *impl_;
+    const date::sys_seconds now = m.clock.now();
+    const auto next = inTransaction(m.db, [&](store::Session& s) {
+        const auto d = m.load(s, code, true);
+        m.requireScope(principal, d);
+        if (d.version != input.version) throw staleVersion();
+        const auto command = m.buildCommand(s, principal, d, input, now);
+        const auto t = domain::apply(d, command, m.actorOf(principal), now);
+        m.save(s, d, t, now);
+        return t.next;
+    });
+    return m.view(next);
+}
+
+DossierView DossierService::issueApology(const domain::Principal& principal, const std::string& code,
+                                         const ApologyInput& input) {
+    auto& m = *impl_;
+    m.requirePermission(principal, domain::Permission::IssueApology, "ký Phiếu xin lỗi và hẹn lại ngày trả kết quả");
+    const date::sys_seconds now = m.clock.now();
+    const auto& lt = m.calendar.localTime();
+    std::vector<FieldError> problems;
+    if (input.reason.empty()) problems.push_back({"reason", "Ghi rõ lý do quá hạn."});
+    if (input.new_due_at.empty()) problems.push_back({"new_due_at", "Chọn ngày giờ hẹn trả kết quả mới."});
+    if (!problems.empty()) throw Error::invalidFields(std::move(problems));
+    const auto new_due = lt.parseIso(input.new_due_at, "new_due_at");
+    const auto next = inTransaction(m.db, [&](store::Session& s) {
+        const auto d = m.load(s, code, true);
+        if (!m.catalog.inScope(principal, d.handling_agency)) {
+            throw Error(ErrorCode::PermissionDenied, "Chỉ thủ trưởng cơ quan đang giải quyết hồ sơ được ký Phiếu xin lỗi.",
+                        "apology outside scope");
+        }
+        if (d.version != input.version) throw staleVersion();
+        // NĐ 61/2018 Đ19.9: at the latest 01 (working) day before the deadline.
+        const auto due = domain::appointmentDueAt(d);
+        date::sys_seconds latest = now;
+        if (due) {
+            const auto local_due = lt.toLocal(*due);
+            const auto day = date::floor<date::days>(local_due);
+            const auto before = m.calendar.calendar()->addWorkingDays(day, domain::WorkingDays{-1});
+            latest = lt.toUtc(before + (local_due - day));
+        }
+        const std::string signer = input.signed_by.empty() ? principal.full_name : input.signed_by;
+        const auto t = domain::apply(d, domain::IssueApologyCommand{input.reason, new_due, signer, now, latest,
+                                                                    domain::ApologyDeadline::RecordLate},
+                                     m.actorOf(principal), now);
+        m.save(s, d, t, now);
+        return t.next;
+    });
+    return m.view(next);
+}
+
+std::vector<domain::DossierEvent> DossierService::events(const domain::Principal& principal, const std::string& code) {
+    auto& m = *impl_;
+    m.requirePermission(principal, domain::Permission::ReadDossiers, "xem nhật ký hồ sơ");
+    return m.db.run([&](store::Session& s) {
+        const auto d = m.load(s, code, false);
+        m.requireScope(principal, d);
+        return m.dossiers.events(s, d.id.value);
+    });
+}
+
+std::string DossierService::username(std::int64_t user_id) {
+    auto& m = *impl_;
+    const auto user = m.db.run([&](store::Session& s) { return m.users.findById(s, user_id); });
+    return user ? user->username : "#" + std::to_string(user_id);
+}
+
+}  // namespace motcua::service

@@ -1,0 +1,497 @@
+#include "store/dossier_repository.h"
+
+#include "domain/core/error.h"
+#include "store/sql_time.h"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/JSON/Stringifier.h>
+
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+
+#include <algorithm>
+#include <sstream>
+
+namespace motcua::store {
+namespace {
+
+// Columns 1–38 of a dossier, in the order readDossier() reads them.
+#define MOTCUA_DOSSIER_COLUMNS                                                                                      \
+    "d.id, d.code, d.receiving_agency_id, d.handling_agency_id, p.code, d.status, d.channel, d.result_delivery,"   \
+    " d.applicant_kind, d.applicant_name, d.applicant_id_number, d.applicant_phone, d.applicant_email,"            \
+    " d.applicant_address, d.representative_name, d.representative_id_number, d.submitted_at, d.handover_at,"     \
+    " d.received_at, d.original_due_at, d.restarted_due_at, d.extended_due_at, d.resolved_at, d.returned_at,"     \
+    " d.closed_at, d.verdict, d.outcome, d.supplement_count, d.supplement_requested_at, d.assigned_officer_id,"    \
+    " d.apology_reason, d.apology_new_due_at, d.apology_signed_by, d.apology_issued_at,"                          \
+    " d.apology_latest_allowed_at, d.apology_recorded_by, d.closing_note, d.version"
+
+constexpr std::string_view kFindByCode =
+    "SELECT " MOTCUA_DOSSIER_COLUMNS " FROM dossiers d JOIN procedures p ON p.id = d.procedure_id WHERE d.code = ?";
+constexpr std::string_view kFindByCodeForUpdate =
+    "SELECT " MOTCUA_DOSSIER_COLUMNS
+    " FROM dossiers d JOIN procedures p ON p.id = d.procedure_id WHERE d.code = ? FOR UPDATE";
+constexpr std::string_view kFindById =
+    "SELECT " MOTCUA_DOSSIER_COLUMNS " FROM dossiers d JOIN procedures p ON p.id = d.procedure_id WHERE d.id = ?";
+constexpr std::string_view kListSelect =
+    "SELECT " MOTCUA_DOSSIER_COLUMNS ", p.name, ha.code, ha.name FROM dossiers d"
+    " JOIN procedures p ON p.id = d.procedure_id JOIN agencies ha ON ha.id = d.handling_agency_id";
+constexpr std::string_view kListCount =
+    "SELECT COUNT(*) FROM dossiers d JOIN procedures p ON p.id = d.procedure_id";
+#undef MOTCUA_DOSSIER_COLUMNS
+
+constexpr std::string_view kInsert =
+    "INSERT INTO dossiers (code, receiving_agency_id, handling_agency_id, procedure_id, status, is_open, channel,"
+    " result_delivery, applicant_kind, applicant_name, applicant_id_number, applicant_phone, applicant_email,"
+    " applicant_address, representative_name, representative_id_number, submitted_at, handover_at, received_at,"
+    " original_due_at, restarted_due_at, extended_due_at, current_due_at, resolved_at, returned_at, closed_at,"
+    " verdict, outcome, supplement_count, supplement_requested_at, assigned_officer_id, apology_reason,"
+    " apology_new_due_at, apology_signed_by, apology_issued_at, apology_latest_allowed_at, apology_recorded_by,"
+    " closing_note, version, created_at, updated_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+    " ?, ?, ?, ?, ?, ?, ?)";
+constexpr std::string_view kUpdate =
+    "UPDATE dossiers SET code = ?, receiving_agency_id = ?, handling_agency_id = ?, status = ?, is_open = ?,"
+    " channel = ?, result_delivery = ?, received_at = ?, original_due_at = ?, restarted_due_at = ?,"
+    " extended_due_at = ?, current_due_at = ?, resolved_at = ?, returned_at = ?, closed_at = ?, verdict = ?,"
+    " outcome = ?, supplement_count = ?, supplement_requested_at = ?, assigned_officer_id = ?, apology_reason = ?,"
+    " apology_new_due_at = ?, apology_signed_by = ?, apology_issued_at = ?, apology_latest_allowed_at = ?,"
+    " apology_recorded_by = ?, closing_note = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?";
+constexpr std::string_view kInsertDocument =
+    "INSERT INTO dossier_documents (dossier_id, position, name, kind, copies) VALUES (?, ?, ?, ?, ?)";
+constexpr std::string_view kDocuments =
+    "SELECT name, kind, copies FROM dossier_documents WHERE dossier_id = ? ORDER BY position";
+constexpr std::string_view kTransferCount = "SELECT COUNT(*) FROM dossier_transfers WHERE dossier_id = ?";
+constexpr std::string_view kInsertTransfer =
+    "INSERT INTO dossier_transfers (dossier_id, position, from_agency_id, to_agency_id, at, due_at)"
+    " VALUES (?, ?, ?, ?, ?, ?)";
+constexpr std::string_view kTransfers =
+    "SELECT from_agency_id, to_agency_id, at, due_at FROM dossier_transfers WHERE dossier_id = ? ORDER BY position";
+constexpr std::string_view kInsertEvent =
+    "INSERT INTO dossier_events (dossier_id, sequence, kind, from_status, to_status, actor_user_id,"
+    " actor_agency_id, at, note, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr std::string_view kEvents =
+    "SELECT sequence, kind, from_status, to_status, actor_user_id, actor_agency_id, at, note, payload"
+    " FROM dossier_events WHERE dossier_id = ? ORDER BY sequence";
+constexpr std::string_view kProcedureIdOf = "SELECT procedure_id FROM dossiers WHERE id = ?";
+constexpr std::string_view kNextSequence =
+    "INSERT INTO dossier_code_sequences (agency_id, day, last_seq) VALUES (?, ?, LAST_INSERT_ID(1))"
+    " ON DUPLICATE KEY UPDATE last_seq = LAST_INSERT_ID(last_seq + 1)";
+constexpr std::string_view kFindKey =
+    "SELECT request_hash, dossier_id FROM idempotency_keys WHERE user_id = ? AND idem_key = ?";
+constexpr std::string_view kInsertKey =
+    "INSERT INTO idempotency_keys (user_id, idem_key, request_hash, dossier_id, created_at) VALUES (?, ?, ?, ?, ?)";
+
+std::optional<date::sys_seconds> optTime(sql::ResultSet& rs, unsigned column) {
+    if (rs.isNull(column)) return std::nullopt;
+    return fromSqlDateTime(std::string(rs.getString(column)));
+}
+
+std::optional<std::string> optText(sql::ResultSet& rs, unsigned column) {
+    if (rs.isNull(column)) return std::nullopt;
+    return std::string(rs.getString(column));
+}
+
+void setTime(sql::PreparedStatement& s, unsigned column, const std::optional<date::sys_seconds>& t) {
+    if (t) {
+        s.setString(column, toSqlDateTime(*t));
+    } else {
+        s.setNull(column, 0);
+    }
+}
+
+void setText(sql::PreparedStatement& s, unsigned column, const std::optional<std::string>& text) {
+    if (text) {
+        s.setString(column, *text);
+    } else {
+        s.setNull(column, 0);
+    }
+}
+
+void setId(sql::PreparedStatement& s, unsigned column, std::optional<std::int64_t> id) {
+    if (id) {
+        s.setInt64(column, *id);
+    } else {
+        s.setNull(column, 0);
+    }
+}
+
+template <class E>
+std::optional<std::string> optName(const std::optional<E>& value) {
+    if (!value) return std::nullopt;
+    return std::string(domain::toName(*value));
+}
+
+domain::Dossier readDossier(sql::ResultSet& rs) {
+    domain::Dossier d(domain::DossierId{rs.getInt64(1)}, domain::ProcedureCode(std::string(rs.getString(5))));
+    if (auto code = optText(rs, 2)) d.code = domain::DossierCode(*code);
+    d.receiving_agency = domain::AgencyId{rs.getInt64(3)};
+    d.handling_agency = domain::AgencyId{rs.getInt64(4)};
+    d.status = domain::parseDossierStatus(std::string(rs.getString(6)));
+    d.channel = domain::parseChannel(std::string(rs.getString(7)));
+    d.result_delivery = domain::parseResultDelivery(std::string(rs.getString(8)));
+    d.applicant.kind = domain::parseApplicantKind(std::string(rs.getString(9)));
+    d.applicant.name = rs.getString(10);
+    d.applicant.identity_number = rs.getString(11);
+    d.applicant.phone = rs.getString(12);
+    d.applicant.email = rs.getString(13);
+    d.applicant.address = rs.getString(14);
+    if (auto rep = optText(rs, 15)) d.applicant.representative = domain::Representative{*rep, optText(rs, 16).value_or("")};
+    d.submitted_at = fromSqlDateTime(std::string(rs.getString(17)));
+    d.handover_at = optTime(rs, 18);
+    d.received_at = optTime(rs, 19);
+    d.timing.original_due_at = optTime(rs, 20);
+    d.timing.restarted_due_at = optTime(rs, 21);
+    d.timing.extended_due_at = optTime(rs, 22);
+    d.timing.resolved_at = optTime(rs, 23);
+    d.timing.returned_at = optTime(rs, 24);
+    d.timing.closed_at = optTime(rs, 25);
+    if (auto v = optText(rs, 26)) d.timing.verdict = domain::parseVerdict(*v);
+    if (auto o = optText(rs, 27)) d.outcome = domain::parseResolutionOutcome(*o);
+    d.supplement_count = rs.getInt(28);
+    d.supplement_requested_at = optTime(rs, 29);
+    if (!rs.isNull(30)) d.assigned_officer = domain::UserId{rs.getInt64(30)};
+    if (auto reason = optText(rs, 31)) {
+        domain::Apology a;
+        a.reason = *reason;
+        a.new_due_at = optTime(rs, 32).value_or(date::sys_seconds{});
+        a.signed_by = optText(rs, 33).value_or("");
+        a.issued_at = optTime(rs, 34).value_or(date::sys_seconds{});
+        a.latest_allowed_at = optTime(rs, 35).value_or(date::sys_seconds{});
+        a.recorded_by = domain::UserId{rs.isNull(36) ? 0 : rs.getInt64(36)};
+        d.apology = a;
+    }
+    d.closing_note = rs.getString(37);
+    d.version = rs.getInt64(38);
+    return d;
+}
+
+void loadChildren(Session& session, domain::Dossier& d) {
+    auto& documents = session.prepare(kDocuments);
+    documents.setInt64(1, d.id.value);
+    {
+        std::unique_ptr<sql::ResultSet> rs(documents.executeQuery());
+        while (rs->next()) {
+            d.documents.push_back(domain::DossierDocument{rs->getString(1),
+                                                          domain::parseDocumentKind(std::string(rs->getString(2))),
+                                                          rs->getInt(3)});
+        }
+    }
+    auto& transfers = session.prepare(kTransfers);
+    transfers.setInt64(1, d.id.value);
+    std::unique_ptr<sql::ResultSet> rs(transfers.executeQuery());
+    while (rs->next()) {
+        d.transfers.push_back(domain::TransferHop{domain::AgencyId{rs->getInt64(1)}, domain::AgencyId{rs->getInt64(2)},
+                                                  fromSqlDateTime(std::string(rs->getString(3))), optTime(*rs, 4)});
+    }
+}
+
+std::string encodePayload(const domain::EventPayload& payload) {
+    Poco::JSON::Object object(Poco::JSON_PRESERVE_KEY_ORDER);
+    for (const auto& [key, value] : payload) object.set(key, value);
+    std::ostringstream out;
+    object.stringify(out);
+    return out.str();
+}
+
+domain::EventPayload decodePayload(const std::string& text) {
+    domain::EventPayload out;
+    Poco::JSON::Parser parser;
+    const auto object = parser.parse(text).extract<Poco::JSON::Object::Ptr>();
+    for (const auto& key : object->getNames()) out.emplace_back(key, object->getValue<std::string>(key));
+    return out;
+}
+
+/// Binds the mutable columns shared by INSERT and UPDATE, starting at `first`, in the order
+/// received_at … closing_note, version.
+unsigned bindState(sql::PreparedStatement& s, const domain::Dossier& d, unsigned i) {
+    setTime(s, i++, d.received_at);
+    setTime(s, i++, d.timing.original_due_at);
+    setTime(s, i++, d.timing.restarted_due_at);
+    setTime(s, i++, d.timing.extended_due_at);
+    setTime(s, i++, currentDueAt(d));
+    setTime(s, i++, d.timing.resolved_at);
+    setTime(s, i++, d.timing.returned_at);
+    setTime(s, i++, d.timing.closed_at);
+    setText(s, i++, optName(d.timing.verdict));
+    setText(s, i++, optName(d.outcome));
+    s.setInt(i++, d.supplement_count);
+    setTime(s, i++, d.supplement_requested_at);
+    setId(s, i++, d.assigned_officer ? std::optional<std::int64_t>(d.assigned_officer->value) : std::nullopt);
+    const auto& a = d.apology;
+    setText(s, i++, a ? std::optional<std::string>(a->reason) : std::nullopt);
+    setTime(s, i++, a ? std::optional<date::sys_seconds>(a->new_due_at) : std::nullopt);
+    setText(s, i++, a ? std::optional<std::string>(a->signed_by) : std::nullopt);
+    setTime(s, i++, a ? std::optional<date::sys_seconds>(a->issued_at) : std::nullopt);
+    setTime(s, i++, a ? std::optional<date::sys_seconds>(a->latest_allowed_at) : std::nullopt);
+    setId(s, i++, a ? std::optional<std::int64_t>(a->recorded_by.value) : std::nullopt);
+    s.setString(i++, d.closing_note);
+    s.setInt64(i++, d.version);
+    return i;
+}
+
+void insertNewTransfers(Session& session, const domain::Dossier& d) {
+    auto& count = session.prepare(kTransferCount);
+    count.setInt64(1, d.id.value);
+    std::size_t stored = 0;
+    {
+        std::unique_ptr<sql::ResultSet> rs(count.executeQuery());
+        rs->next();
+        stored = static_cast<std::size_t>(rs->getInt64(1));
+    }
+    auto& insert = session.prepare(kInsertTransfer);
+    for (std::size_t i = stored; i < d.transfers.size(); ++i) {
+        const auto& hop = d.transfers[i];
+        insert.setInt64(1, d.id.value);
+        insert.setInt(2, static_cast<int>(i));
+        insert.setInt64(3, hop.from_agency.value);
+        insert.setInt64(4, hop.to_agency.value);
+        insert.setString(5, toSqlDateTime(hop.at));
+        setTime(insert, 6, hop.due_at);
+        insert.executeUpdate();
+    }
+}
+
+/// Runs a bound single-dossier query and loads the dossier's documents and transfers.
+std::optional<domain::Dossier> findOne(Session& session, sql::PreparedStatement& statement) {
+    std::optional<domain::Dossier> out;
+    {
+        std::unique_ptr<sql::ResultSet> rs(statement.executeQuery());
+        if (!rs->next()) return std::nullopt;
+        out = readDossier(*rs);
+    }
+    loadChildren(session, *out);
+    return out;
+}
+
+}  // namespace
+
+std::optional<date::sys_seconds> currentDueAt(const domain::Dossier& dossier) {
+    using domain::DossierStatus;
+    switch (dossier.status) {
+        case DossierStatus::Received:
+        case DossierStatus::InProgress:
+        case DossierStatus::AwaitingFinancialObligation:
+            return domain::appointmentDueAt(dossier);
+        default:
+            return std::nullopt;
+    }
+}
+
+std::int64_t DossierRepository::insert(Session& session, const domain::Dossier& d, std::int64_t procedure_id,
+                                       date::sys_seconds now) {
+    auto& s = session.prepare(kInsert);
+    unsigned i = 1;
+    setText(s, i++, d.code ? std::optional<std::string>(d.code->str()) : std::nullopt);
+    s.setInt64(i++, d.receiving_agency.value);
+    s.setInt64(i++, d.handling_agency.value);
+    s.setInt64(i++, procedure_id);
+    s.setString(i++, std::string(domain::toName(d.status)));
+    s.setBoolean(i++, !domain::isFinal(d.status) && d.status != domain::DossierStatus::Resolved);
+    s.setString(i++, std::string(domain::toName(d.channel)));
+    s.setString(i++, std::string(domain::toName(d.result_delivery)));
+    s.setString(i++, std::string(domain::toName(d.applicant.kind)));
+    s.setString(i++, d.applicant.name);
+    s.setString(i++, d.applicant.identity_number);
+    s.setString(i++, d.applicant.phone);
+    s.setString(i++, d.applicant.email);
+    s.setString(i++, d.applicant.address);
+    setText(s, i++, d.applicant.representative ? std::optional<std::string>(d.applicant.representative->name) : std::nullopt);
+    setText(s, i++, d.applicant.representative ? std::optional<std::string>(d.applicant.representative->identity_number)
+                                               : std::nullopt);
+    s.setString(i++, toSqlDateTime(d.submitted_at));
+    setTime(s, i++, d.handover_at);
+    i = bindState(s, d, i);
+    s.setString(i++, toSqlDateTime(now));
+    s.setString(i++, toSqlDateTime(now));
+    s.executeUpdate();
+    const std::int64_t id = session.lastInsertId();
+    auto& doc = session.prepare(kInsertDocument);
+    for (std::size_t k = 0; k < d.documents.size(); ++k) {
+        doc.setInt64(1, id);
+        doc.setInt(2, static_cast<int>(k));
+        doc.setString(3, d.documents[k].name);
+        doc.setString(4, std::string(domain::toName(d.documents[k].kind)));
+        doc.setInt(5, d.documents[k].count);
+        doc.executeUpdate();
+    }
+    return id;
+}
+
+bool DossierRepository::update(Session& session, const domain::Dossier& d, std::int64_t expected_version,
+                               date::sys_seconds now) {
+    auto& s = session.prepare(kUpdate);
+    unsigned i = 1;
+    setText(s, i++, d.code ? std::optional<std::string>(d.code->str()) : std::nullopt);
+    s.setInt64(i++, d.receiving_agency.value);
+    s.setInt64(i++, d.handling_agency.value);
+    s.setString(i++, std::string(domain::toName(d.status)));
+    s.setBoolean(i++, !domain::isFinal(d.status) && d.status != domain::DossierStatus::Resolved);
+    s.setString(i++, std::string(domain::toName(d.channel)));
+    s.setString(i++, std::string(domain::toName(d.result_delivery)));
+    i = bindState(s, d, i);
+    s.setString(i++, toSqlDateTime(now));
+    s.setInt64(i++, d.id.value);
+    s.setInt64(i++, expected_version);
+    if (s.executeUpdate() != 1) return false;
+    insertNewTransfers(session, d);
+    return true;
+}
+
+void DossierRepository::appendEvent(Session& session, const domain::DossierEvent& e) {
+    auto& s = session.prepare(kInsertEvent);
+    s.setInt64(1, e.dossierId().value);
+    s.setInt64(2, e.sequence());
+    s.setString(3, std::string(domain::toName(e.kind())));
+    setText(s, 4, optName(e.fromStatus()));
+    s.setString(5, std::string(domain::toName(e.toStatus())));
+    s.setInt64(6, e.actorUser().value);
+    s.setInt64(7, e.actorAgency().value);
+    s.setString(8, toSqlDateTime(e.at()));
+    s.setString(9, e.note());
+    s.setString(10, encodePayload(e.payload()));
+    s.executeUpdate();
+}
+
+std::optional<domain::Dossier> DossierRepository::findByCode(Session& session, const std::string& code, bool lock) {
+    auto& s = session.prepare(lock ? kFindByCodeForUpdate : kFindByCode);
+    s.setString(1, code);
+    return findOne(session, s);
+}
+
+std::optional<domain::Dossier> DossierRepository::findById(Session& session, std::int64_t id) {
+    auto& s = session.prepare(kFindById);
+    s.setInt64(1, id);
+    return findOne(session, s);
+}
+
+std::vector<domain::DossierEvent> DossierRepository::events(Session& session, std::int64_t dossier_id) {
+    auto& s = session.prepare(kEvents);
+    s.setInt64(1, dossier_id);
+    std::vector<domain::DossierEvent> out;
+    std::unique_ptr<sql::ResultSet> rs(s.executeQuery());
+    while (rs->next()) {
+        std::optional<domain::DossierStatus> from;
+        if (auto f = optText(*rs, 3)) from = domain::parseDossierStatus(*f);
+        out.emplace_back(domain::DossierId{dossier_id}, rs->getInt64(1),
+                         domain::parseDossierEventKind(std::string(rs->getString(2))), from,
+                         domain::parseDossierStatus(std::string(rs->getString(4))), domain::UserId{rs->getInt64(5)},
+                         domain::AgencyId{rs->getInt64(6)}, fromSqlDateTime(std::string(rs->getString(7))),
+                         std::string(rs->getString(8)), decodePayload(std::string(rs->getString(9))));
+    }
+    return out;
+}
+
+std::pair<std::vector<DossierListRow>, std::int64_t> DossierRepository::list(Session& session,
+                                                                            const DossierFilter& f) {
+    // The WHERE clause is assembled from fixed fragments only; every value is a bound parameter.
+    std::string where = " WHERE 1 = 1";
+    if (!f.agency_ids.empty()) {
+        std::string marks;
+        for (std::size_t i = 0; i < f.agency_ids.size(); ++i) marks += i == 0 ? "?" : ", ?";
+        where += " AND (d.receiving_agency_id IN (" + marks + ") OR d.handling_agency_id IN (" + marks + "))";
+    }
+    if (f.status) where += " AND d.status = ?";
+    if (f.procedure_code) where += " AND p.code = ?";
+    if (f.assigned_officer_id) where += " AND d.assigned_officer_id = ?";
+    if (f.received_from) where += " AND d.received_at >= ?";
+    if (f.received_to) where += " AND d.received_at < ?";
+    if (f.due_before) where += " AND d.is_open AND d.current_due_at IS NOT NULL AND d.current_due_at < ?";
+    if (f.without_apology) where += " AND d.apology_issued_at IS NULL";
+    // Codes and id numbers are ASCII columns: compare them only with ASCII text (MariaDB refuses
+    // to mix ascii_bin with a Vietnamese search string).
+    const bool ascii_text = f.text && std::all_of(f.text->begin(), f.text->end(),
+                                                  [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (f.text) {
+        where += ascii_text ? " AND (d.code LIKE ? OR d.applicant_name LIKE ? OR d.applicant_id_number = ?)"
+                            : " AND d.applicant_name LIKE ?";
+    }
+    const std::string order = f.order == DossierFilter::Order::DueFirst
+                                  ? " ORDER BY d.current_due_at IS NULL, d.current_due_at, d.id"
+                                  : " ORDER BY d.id DESC";
+
+    auto bind = [&](sql::PreparedStatement& s) {
+        unsigned i = 1;
+        for (int pass = 0; pass < 2 && !f.agency_ids.empty(); ++pass) {
+            for (auto id : f.agency_ids) s.setInt64(i++, id);
+        }
+        if (f.status) s.setString(i++, *f.status);
+        if (f.procedure_code) s.setString(i++, *f.procedure_code);
+        if (f.assigned_officer_id) s.setInt64(i++, *f.assigned_officer_id);
+        if (f.received_from) s.setString(i++, toSqlDateTime(*f.received_from));
+        if (f.received_to) s.setString(i++, toSqlDateTime(*f.received_to));
+        if (f.due_before) s.setString(i++, toSqlDateTime(*f.due_before));
+        if (f.text) {
+            std::string escaped;
+            for (char c : *f.text) {
+                if (c == '%' || c == '_' || c == '\\') escaped += '\\';
+                escaped += c;
+            }
+            if (ascii_text) s.setString(i++, escaped + "%");
+            s.setString(i++, "%" + escaped + "%");
+            if (ascii_text) s.setString(i++, *f.text);
+        }
+        return i;
+    };
+
+    std::int64_t total = 0;
+    {
+        auto& count = session.prepare(std::string(kListCount) + where);
+        bind(count);
+        std::unique_ptr<sql::ResultSet> rs(count.executeQuery());
+        rs->next();
+        total = rs->getInt64(1);
+    }
+    auto& select = session.prepare(std::string(kListSelect) + where + order + " LIMIT ? OFFSET ?");
+    unsigned next = bind(select);
+    select.setInt(next++, f.limit);
+    select.setInt(next, f.offset);
+    std::vector<DossierListRow> rows;
+    {
+        std::unique_ptr<sql::ResultSet> rs(select.executeQuery());
+        while (rs->next()) {
+            rows.push_back(DossierListRow{readDossier(*rs), rs->getString(39), rs->getString(40), rs->getString(41)});
+        }
+    }
+    return {std::move(rows), total};
+}
+
+std::int64_t DossierRepository::procedureIdOf(Session& session, std::int64_t dossier_id) {
+    auto& s = session.prepare(kProcedureIdOf);
+    s.setInt64(1, dossier_id);
+    std::unique_ptr<sql::ResultSet> rs(s.executeQuery());
+    if (!rs->next()) throw Error(ErrorCode::NotFound, "Không tìm thấy hồ sơ.", "no dossier");
+    return rs->getInt64(1);
+}
+
+std::int64_t DossierRepository::nextSequence(Session& session, std::int64_t agency_id, date::year_month_day day) {
+    auto& s = session.prepare(kNextSequence);
+    s.setInt64(1, agency_id);
+    s.setString(2, toSqlDate(day));
+    s.executeUpdate();
+    return session.lastInsertId();
+}
+
+std::optional<std::pair<std::string, std::int64_t>> DossierRepository::findIdempotencyKey(Session& session,
+                                                                                          std::int64_t user_id,
+                                                                                          const std::string& key) {
+    auto& s = session.prepare(kFindKey);
+    s.setInt64(1, user_id);
+    s.setString(2, key);
+    std::unique_ptr<sql::ResultSet> rs(s.executeQuery());
+    if (!rs->next()) return std::nullopt;
+    return std::make_pair(std::string(rs->getString(1)), static_cast<std::int64_t>(rs->getInt64(2)));
+}
+
+void DossierRepository::insertIdempotencyKey(Session& session, std::int64_t user_id, const std::string& key,
+                                             const std::string& hash, std::int64_t dossier_id, date::sys_seconds now) {
+    auto& s = session.prepare(kInsertKey);
+    s.setInt64(1, user_id);
+    s.setString(2, key);
+    s.setString(3, hash);
+    s.setInt64(4, dossier_id);
+    s.setString(5, toSqlDateTime(now));
+    s.executeUpdate();
+}
+
+}  // namespace motcua::store

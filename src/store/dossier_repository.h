@@ -1,0 +1,79 @@
+#pragma once
+/// Storage of dossiers (current state, documents, transfers), their audit events, the daily
+/// code sequences and intake idempotency keys. The state row and its event are always written
+/// in the caller's one transaction.
+
+#include "domain/dossier/dossier.h"
+#include "domain/dossier/dossier_event.h"
+#include "store/database.h"
+
+#include <date/date.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace motcua::store {
+
+/// Filters of the dossier list; empty members do not filter.
+struct DossierFilter {
+    std::vector<std::int64_t> agency_ids;  ///< receiving or handling agency in this set (the scope)
+    std::optional<std::string> status;
+    std::optional<std::string> procedure_code;
+    std::optional<std::int64_t> assigned_officer_id;
+    std::optional<date::sys_seconds> received_from;  ///< inclusive
+    std::optional<date::sys_seconds> received_to;    ///< exclusive
+    std::optional<date::sys_seconds> due_before;     ///< open, clock running, current_due_at < this
+    bool without_apology = false;                    ///< no apology issued yet
+    std::optional<std::string> text;                 ///< code prefix, applicant name or id number
+    int limit = 50;
+    int offset = 0;
+    enum class Order { DueFirst, NewestFirst } order = Order::NewestFirst;
+};
+
+/// One row of a list, with the names a desk screen shows.
+struct DossierListRow {
+    domain::Dossier dossier;
+    std::string procedure_name;
+    std::string handling_agency_code;
+    std::string handling_agency_name;
+};
+
+class DossierRepository {
+public:
+    /// Inserts a new dossier with its documents; returns its id.
+    std::int64_t insert(Session& session, const domain::Dossier& dossier, std::int64_t procedure_id,
+                        date::sys_seconds now);
+    /// Writes `next` over the row if its version is still `expected_version`; returns false
+    /// (nothing written) when someone else changed it first.
+    bool update(Session& session, const domain::Dossier& next, std::int64_t expected_version, date::sys_seconds now);
+    /// Appends one audit event.
+    void appendEvent(Session& session, const domain::DossierEvent& event);
+
+    /// Returns the dossier with `code` (FOR UPDATE when `lock`), if any.
+    std::optional<domain::Dossier> findByCode(Session& session, const std::string& code, bool lock = false);
+    /// Returns the dossier with `id`, if any.
+    std::optional<domain::Dossier> findById(Session& session, std::int64_t id);
+    /// Returns the events of a dossier in sequence order.
+    std::vector<domain::DossierEvent> events(Session& session, std::int64_t dossier_id);
+    /// Returns one page of dossiers and the number of all matches.
+    std::pair<std::vector<DossierListRow>, std::int64_t> list(Session& session, const DossierFilter& filter);
+    /// Returns the procedure id of a dossier.
+    std::int64_t procedureIdOf(Session& session, std::int64_t dossier_id);
+
+    /// Returns the next daily sequence number of `agency_id` on local date `day` (1, 2, …).
+    std::int64_t nextSequence(Session& session, std::int64_t agency_id, date::year_month_day day);
+
+    /// Returns (request hash, dossier id) stored for this user's key, if any.
+    std::optional<std::pair<std::string, std::int64_t>> findIdempotencyKey(Session& session, std::int64_t user_id,
+                                                                           const std::string& key);
+    /// Stores an idempotency key. Throws Error(AlreadyExists) when a concurrent request took it.
+    void insertIdempotencyKey(Session& session, std::int64_t user_id, const std::string& key, const std::string& hash,
+                              std::int64_t dossier_id, date::sys_seconds now);
+};
+
+/// Returns the due instant in force while a dossier is open and its clock runs, else empty.
+std::optional<date::sys_seconds> currentDueAt(const domain::Dossier& dossier);
+
+}  // namespace motcua::store

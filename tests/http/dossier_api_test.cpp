@@ -1,0 +1,285 @@
+// Contract (issue 4; NĐ 61/2018 Đ17–20, TT 01/2018 Đ19): intake issues a gapless daily code and
+// the legal appointment; refusal and "please supplement" at intake are recorded; every change
+// is checked by the state machine (409 with the reason), guarded by a version (409 when stale),
+// scoped to the user's agency (403), and written with its audit event; bad input is a 4xx with
+// a Vietnamese message and writes nothing.
+
+#include "support/dossier_fixture.h"
+#include "support/test_database.h"
+
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <set>
+#include <thread>
+
+namespace motcua {
+namespace {
+
+using test::jsonInt;
+using test::jsonString;
+
+long long countRows(test::TestDatabase& db, const std::string& table) {
+    return db.database().run([&](store::Session& s) {
+        std::unique_ptr<sql::ResultSet> rs(s.prepare("SELECT COUNT(*) FROM " + table).executeQuery());
+        rs->next();
+        return static_cast<long long>(rs->getInt64(1));
+    });
+}
+
+class DossierApi : public test::DossierFixture {
+protected:
+    std::string intake(const std::string& body = intakeBody()) {
+        const auto r = app.as(desk, "POST", "/api/v1/dossiers", body);
+        EXPECT_EQ(r.status, 201) << r.body;
+        return r.body;
+    }
+    test::HttpResult act(const test::ServedApp::Login& who, const std::string& code, const std::string& command,
+                         long long version, const std::string& extra = "") {
+        return app.as(who, "POST", "/api/v1/dossiers/" + code + "/transitions",
+                      R"({"command":")" + command + R"(","version":)" + std::to_string(version) + extra + "}");
+    }
+};
+
+TEST_F(DossierApi, IntakeIssuesTheCodeAndTheLegalAppointment) {
+    const auto body = intake();
+    // TT 01/2018 Đ19: agency-YYMMDD-XXXX; Wed 18/11/2026 09:00 + 10 working days (Tue 24/11 is
+    // Ngày Văn hóa Việt Nam) = 6 h on Wed + 9 full days + 2 h → Thu 03/12/2026 09:00.
+    EXPECT_EQ(jsonString(body, "code"), "000.00.06.H56-261118-0001");
+    EXPECT_EQ(jsonString(body, "due_at"), "2026-12-03T09:00:00+07:00");
+    EXPECT_EQ(jsonString(body, "status"), "received");
+    EXPECT_EQ(jsonInt(body, "version"), 2);
+    const auto second = intake(intakeBody("Lê Thị Bình"));
+    EXPECT_EQ(jsonString(second, "code"), "000.00.06.H56-261118-0002");
+    const auto events = app.as(desk, "GET", "/api/v1/dossiers/000.00.06.H56-261118-0001/events");
+    ASSERT_EQ(events.status, 200);
+    EXPECT_NE(events.body.find("\"kind\":\"submitted\""), std::string::npos) << events.body;
+    EXPECT_NE(events.body.find("\"kind\":\"accepted\""), std::string::npos);
+    EXPECT_NE(events.body.find("\"actor\":\"tiepnhan\""), std::string::npos);
+}
+
+TEST_F(DossierApi, RefusalAndIncompleteAtIntakeAreRecordedWithoutACode) {
+    const auto refused = app.as(desk, "POST", "/api/v1/dossiers",
+                                intakeBody("Phạm Văn An", R"(,"outcome":"refused","reason":"Không thuộc thẩm quyền")"));
+    ASSERT_EQ(refused.status, 201) << refused.body;
+    EXPECT_EQ(jsonString(refused.body, "status"), "refused_at_intake");
+    EXPECT_NE(refused.body.find("\"code\":null"), std::string::npos);
+    const auto incomplete = app.as(desk, "POST", "/api/v1/dossiers",
+                                   intakeBody("Phạm Văn An", R"(,"outcome":"incomplete","reason":"Thiếu giấy tờ",)"
+                                                             R"("items":["Bản sao CCCD có chứng thực"])"));
+    ASSERT_EQ(incomplete.status, 201) << incomplete.body;
+    EXPECT_EQ(jsonString(incomplete.body, "status"), "incomplete_at_intake");
+    const auto no_reason = app.as(desk, "POST", "/api/v1/dossiers", intakeBody("Phạm Văn An", R"(,"outcome":"refused")"));
+    EXPECT_EQ(no_reason.status, 422);
+    EXPECT_NE(no_reason.body.find("lý do từ chối"), std::string::npos);
+}
+
+TEST_F(DossierApi, IdempotencyKeyReturnsTheSameDossierAndRefusesADifferentBody) {
+    const auto first = app.as(desk, "POST", "/api/v1/dossiers", intakeBody(), {{"Idempotency-Key", "quay-1-abc"}});
+    ASSERT_EQ(first.status, 201);
+    const auto again = app.as(desk, "POST", "/api/v1/dossiers", intakeBody(), {{"Idempotency-Key", "quay-1-abc"}});
+    EXPECT_EQ(again.status, 200);
+    EXPECT_EQ(jsonString(again.body, "code"), jsonString(first.body, "code"));
+    const auto other = app.as(desk, "POST", "/api/v1/dossiers", intakeBody("Người Khác"), {{"Idempotency-Key", "quay-1-abc"}});
+    EXPECT_EQ(other.status, 409);
+    EXPECT_EQ(countRows(app.db, "dossiers"), 1);
+}
+
+TEST_F(DossierApi, BadInputGetsAClearErrorAndWritesNothing) {
+    struct Case {
+        const char* what;
+        std::string body;
+        int status;
+        const char* message_part;
+    };
+    const std::vector<Case> cases = {
+        {"missing applicant and procedure", R"({"channel":"direct"})", 422, "applicant"},
+        {"unknown procedure", R"({"procedure_code":"9.999999","applicant":{"name":"A","id_number":"038090001234","phone":"0912345678"},"documents":[{"name":"Tờ khai"}]})",
+         422, "Không có thủ tục"},
+        {"empty name", intakeBody(""), 422, "applicant"},
+        {"wrong type", R"({"procedure_code":2000488})", 400, "chuỗi"},
+        {"unknown channel", intakeBody("A", R"(,"channel":"fax")"), 422, "channel"},
+        {"unknown member", intakeBody("A", R"(,"priority":"high")"), 422, "priority"},
+        {"malformed json", "{\"procedure_code\":", 400, "JSON"},
+        {"invalid utf-8", "{\"procedure_code\":\"\xC3\x28\"}", 400, "UTF-8"},
+        {"not an object", "[1,2,3]", 400, "đối tượng"},
+    };
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.what);
+        const auto r = app.as(desk, "POST", "/api/v1/dossiers", c.body);
+        EXPECT_EQ(r.status, c.status) << r.body;
+        EXPECT_NE(r.body.find(c.message_part), std::string::npos) << r.body;
+    }
+    const auto huge = app.as(desk, "POST", "/api/v1/dossiers", intakeBody(std::string(2 * 1024 * 1024, 'a')));
+    EXPECT_EQ(huge.status, 413);
+    EXPECT_EQ(countRows(app.db, "dossiers"), 0);
+    EXPECT_EQ(countRows(app.db, "dossier_events"), 0);
+}
+
+TEST_F(DossierApi, ADossierGoesFromIntakeToReturnWithAnEventPerStep) {
+    const std::string code = jsonString(intake(), "code");
+    const std::string base = "/api/v1/dossiers/" + code;
+    auto r = act(officer, code, "start_processing", 2);
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(jsonString(r.body, "status"), "in_progress");
+    r = act(head, code, "assign", 3, R"(,"officer":"xuly")");
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(jsonString(r.body, "assigned_officer"), "xuly");
+    r = act(officer, code, "request_supplement", 4, R"(,"reason":"Thiếu bản sao","items":["Bản sao giấy khai sinh"])");
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(jsonString(r.body, "status"), "awaiting_supplement");
+    app.clock.advance(std::chrono::hours(24));
+    desk = app.login("tiepnhan", "tiep-nhan-2026");
+    officer = app.login("xuly", "xu-ly-2026");
+    r = act(desk, code, "receive_supplement", 5);
+    ASSERT_EQ(r.status, 200) << r.body;
+    // NĐ 61/2018 Đ19.4 (NĐ 107/2021): the 10 working days count again from Thu 19/11 09:00 → Fri 04/12 09:00.
+    EXPECT_EQ(jsonString(r.body, "restarted_due_at"), "2026-12-04T09:00:00+07:00");
+    EXPECT_EQ(jsonString(r.body, "original_due_at"), "2026-12-03T09:00:00+07:00");
+    r = act(officer, code, "resolve", 6, R"(,"result_note":"Đã cấp Phiếu LLTP số 1")");
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(jsonString(r.body, "verdict"), "early");
+    r = act(desk, code, "return", 7, R"(,"delivery":"desk")");
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(jsonString(r.body, "status"), "returned");
+    const auto events = app.as(desk, "GET", base + "/events");
+    for (const char* kind : {"submitted", "accepted", "processing_started", "officer_assigned", "supplement_requested",
+                             "supplement_received", "resolved", "returned"}) {
+        EXPECT_NE(events.body.find(std::string("\"kind\":\"") + kind + "\""), std::string::npos) << kind << events.body;
+    }
+    EXPECT_EQ(countRows(app.db, "dossier_events"), 8);
+}
+
+TEST_F(DossierApi, IllegalTransitionsAndStaleVersionsAre409AndChangeNothing) {
+    const std::string code = jsonString(intake(), "code");
+    const auto early_return = act(desk, code, "return", 2);
+    EXPECT_EQ(early_return.status, 409) << early_return.body;
+    EXPECT_NE(early_return.body.find("failed_precondition"), std::string::npos);
+    ASSERT_EQ(act(officer, code, "start_processing", 2).status, 200);
+    const auto stale = act(officer, code, "resolve", 2);
+    EXPECT_EQ(stale.status, 409);
+    EXPECT_NE(stale.body.find("người khác cập nhật"), std::string::npos) << stale.body;
+    const auto missing_version = app.as(officer, "POST", "/api/v1/dossiers/" + code + "/transitions", R"({"command":"resolve"})");
+    EXPECT_EQ(missing_version.status, 422);
+    const auto unknown = act(officer, code, "teleport", 3);
+    EXPECT_EQ(unknown.status, 422);
+    EXPECT_EQ(jsonInt(app.as(desk, "GET", "/api/v1/dossiers/" + code).body, "version"), 3);
+    EXPECT_EQ(countRows(app.db, "dossier_events"), 3);
+}
+
+TEST_F(DossierApi, RolesAndAgencyScopeAreEnforced) {
+    const std::string code = jsonString(intake(), "code");
+    EXPECT_EQ(app.as(other_desk, "GET", "/api/v1/dossiers/" + code).status, 403);
+    EXPECT_EQ(act(other_desk, code, "withdraw", 2, R"(,"reason":"x")").status, 403);
+    const auto other_list = app.as(other_desk, "GET", "/api/v1/dossiers");
+    EXPECT_NE(other_list.body.find("\"total\":0"), std::string::npos) << other_list.body;
+    EXPECT_EQ(act(desk, code, "resolve", 2).status, 403);  // a desk officer does not resolve
+    EXPECT_EQ(app.request("GET", "/api/v1/dossiers/" + code).status, 401);
+    EXPECT_EQ(jsonInt(app.as(desk, "GET", "/api/v1/dossiers/" + code).body, "version"), 2);
+}
+
+TEST_F(DossierApi, OverdueDossiersNeedTheOneApologyAndStayLate) {
+    const std::string code = jsonString(intake(), "code");
+    ASSERT_EQ(act(officer, code, "start_processing", 2).status, 200);
+    app.clock.set(app.clock.now() + std::chrono::hours(24 * 16));  // 04/12: past Thu 03/12 09:00
+    head = app.login("lanhdao", "lanh-dao-2026");
+    officer = app.login("xuly", "xu-ly-2026");
+    auto view = app.as(head, "GET", "/api/v1/dossiers/" + code);
+    EXPECT_NE(view.body.find("\"overdue\":true"), std::string::npos) << view.body;
+    EXPECT_NE(view.body.find("\"apology_missing\":true"), std::string::npos);
+    EXPECT_NE(jsonString(view.body, "remaining_text").find("quá"), std::string::npos);
+    auto breach = app.as(head, "GET", "/api/v1/compliance/overdue-without-apology");
+    EXPECT_NE(breach.body.find(code), std::string::npos) << breach.body;
+
+    EXPECT_EQ(app.as(officer, "POST", "/api/v1/dossiers/" + code + "/apology",
+                     R"({"version":3,"reason":"Chờ xác minh","new_due_at":"2026-12-10T16:00:00+07:00"})")
+                  .status,
+              403);  // only the head signs
+    const auto apology = app.as(head, "POST", "/api/v1/dossiers/" + code + "/apology",
+                                R"({"version":3,"reason":"Chờ kết quả xác minh từ cơ quan công an",)"
+                                R"("new_due_at":"2026-12-10T16:00:00+07:00"})");
+    ASSERT_EQ(apology.status, 200) << apology.body;
+    EXPECT_EQ(jsonString(apology.body, "due_at"), "2026-12-10T16:00:00+07:00");
+    EXPECT_NE(apology.body.find("\"timely\":false"), std::string::npos);  // issued after the deadline
+    const auto twice = app.as(head, "POST", "/api/v1/dossiers/" + code + "/apology",
+                              R"({"version":4,"reason":"Lần hai","new_due_at":"2026-12-20T16:00:00+07:00"})");
+    EXPECT_EQ(twice.status, 409);
+    breach = app.as(head, "GET", "/api/v1/compliance/overdue-without-apology");
+    EXPECT_EQ(breach.body.find(code), std::string::npos);
+    const auto resolved = act(officer, code, "resolve", 4);
+    ASSERT_EQ(resolved.status, 200) << resolved.body;
+    EXPECT_EQ(jsonString(resolved.body, "verdict"), "late");  // the apology does not make it on time
+}
+
+TEST_F(DossierApi, ListsFilterByTextStatusAndDueAndPage) {
+    for (int i = 0; i < 5; ++i) intake(intakeBody("Nguyễn Văn Số " + std::to_string(i)));
+    intake(intakeBody("Trần Thị Khác"));
+    auto r = app.as(desk, "GET", "/api/v1/dossiers?q=Tr%E1%BA%A7n");
+    EXPECT_EQ(jsonInt(r.body, "total"), 1) << r.body;
+    r = app.as(desk, "GET", "/api/v1/dossiers?status=received&page_size=2&page=2");
+    EXPECT_EQ(jsonInt(r.body, "total"), 6);
+    EXPECT_EQ(jsonInt(r.body, "page"), 2);
+    r = app.as(desk, "GET", "/api/v1/dossiers?due=overdue");
+    EXPECT_EQ(jsonInt(r.body, "total"), 0);
+    EXPECT_EQ(app.as(desk, "GET", "/api/v1/dossiers?due=later").status, 422);
+    EXPECT_EQ(app.as(desk, "GET", "/api/v1/dossiers?agency=000.00.15.H56").status, 403);
+}
+
+TEST_F(DossierApi, HundredParallelIntakesGetUniqueGaplessCodes) {
+    constexpr int kIntakes = 100;
+    std::vector<std::thread> threads;
+    std::mutex mutex;
+    std::set<std::string> codes;
+    std::atomic<int> failures{0};
+    for (int t = 0; t < 10; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < kIntakes / 10; ++i) {
+                const auto r = app.as(desk, "POST", "/api/v1/dossiers",
+                                      intakeBody("Công dân " + std::to_string(t * 100 + i)));
+                if (r.status != 201) {
+                    ++failures;
+                    continue;
+                }
+                const std::lock_guard<std::mutex> lock(mutex);
+                codes.insert(jsonString(r.body, "code"));
+            }
+        });
+    }
+    for (auto& th : threads) th.join();
+    EXPECT_EQ(failures.load(), 0);
+    ASSERT_EQ(codes.size(), static_cast<std::size_t>(kIntakes));
+    for (int i = 1; i <= kIntakes; ++i) {
+        char expected[64];
+        std::snprintf(expected, sizeof expected, "000.00.06.H56-261118-%04d", i);
+        EXPECT_EQ(codes.count(expected), 1u) << expected;
+    }
+}
+
+TEST_F(DossierApi, CatalogIsManagedByAdministratorsAndRoundTripsThroughCsv) {
+    EXPECT_EQ(app.as(desk, "POST", "/api/v1/fields", R"({"code":"HT","name":"Hộ tịch"})").status, 403);
+    const auto csv = app.as(admin, "GET", "/api/v1/catalog/procedures/csv");
+    ASSERT_EQ(csv.status, 200);
+    EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBF" "code,name,field_code", 0), 0u) << csv.body;
+    EXPECT_NE(csv.body.find("2.000488,Cấp Phiếu lý lịch tư pháp,LLTP,10d,full,200000,restart,000.00.06.H56,1"),
+              std::string::npos)
+        << csv.body;
+    const std::string changed = "code,name,field_code,duration,online_level,fee_vnd,supplement_mode,agency_codes,active\r\n"
+                                "2.000488,\"Cấp Phiếu lý lịch tư pháp, số 1\",LLTP,15d,full,200000,restart,000.00.06.H56,1\r\n";
+    const auto imported = app.as(admin, "POST", "/api/v1/catalog/procedures/csv", changed, {{"Content-Type", "text/csv"}});
+    ASSERT_EQ(imported.status, 200) << imported.body;
+    const auto one = app.as(admin, "GET", "/api/v1/procedures/2.000488");
+    EXPECT_EQ(jsonString(one.body, "duration"), "15d");
+    EXPECT_EQ(jsonString(one.body, "name"), "Cấp Phiếu lý lịch tư pháp, số 1");
+    const auto bad = app.as(admin, "POST", "/api/v1/catalog/procedures/csv",
+                            "code,name,field_code,duration,online_level,fee_vnd,supplement_mode,agency_codes,active\r\n"
+                            "2.000488,X,KHONGCO,5d,full,0,restart,,1\r\n",
+                            {{"Content-Type", "text/csv"}});
+    EXPECT_EQ(bad.status, 422);
+    EXPECT_NE(bad.body.find("Dòng 2"), std::string::npos) << bad.body;
+}
+
+}  // namespace
+}  // namespace motcua

@@ -203,6 +203,28 @@ struct DossierService::Impl {
         return out;
     }
 
+    /// Returns the legal due time of `d` under the calendar and working hours in force now:
+    /// counted from the legal receipt, or from the complete supplement when the count restarted.
+    date::sys_seconds legalDueNow(store::Session& s, const domain::Dossier& d) {
+        const auto entry = catalog.procedure(d.procedure_code.str());
+        const auto& lt = calendar.localTime();
+        if (entry.supplement_mode == "pause") {
+            const auto current = domain::computeCurrentDeadline(
+                *calendar.calendar(), calendar.hoursFor(agencyCode(d.receiving_agency)), lt.toLocal(*d.received_at),
+                entry.procedure.duration, ruleFor(d.channel), pausesOf(s, d, clock.now()), domain::SupplementMode::Pause);
+            return lt.toUtc(current->due_at);
+        }
+        date::sys_seconds start = *d.received_at;
+        if (d.timing.restarted_due_at) {
+            for (const auto& e : dossiers.events(s, d.id.value)) {
+                if (e.kind() != domain::DossierEventKind::SupplementReceived) continue;
+                const auto received = e.payloadValue("received_at");
+                start = received ? lt.parseIso(*received, "received_at") : e.at();
+            }
+        }
+        return dueFrom(start, d, entry.procedure.duration);
+    }
+
     domain::DossierCommand buildCommand(store::Session& s, const domain::Principal& p, const domain::Dossier& d,
                                         const TransitionInput& in, date::sys_seconds now) {
         const domain::CommandKind kind = domain::parseCommandKind(in.command);
@@ -287,6 +309,14 @@ struct DossierService::Impl {
                 const auto delivery = optionalField(in, "delivery");
                 return domain::ReturnCommand{delivery.empty() ? d.result_delivery : domain::parseResultDelivery(delivery),
                                              now};
+            }
+            case CommandKind::RecalculateDeadline: {
+                if (!domain::hasPermission(p.role, domain::Permission::ManageCalendar) &&
+                    !domain::hasPermission(p.role, domain::Permission::AssignDossier)) {
+                    requirePermission(p, domain::Permission::ManageCalendar, "tính lại hạn giải quyết");
+                }
+                return domain::RecalculateDeadlineCommand{legalDueNow(s, d),
+                                                          requireField(in, "reason", "Ghi rõ lý do tính lại hạn (reason).")};
             }
             case CommandKind::Accept:
             case CommandKind::RefuseAtIntake:
@@ -535,7 +565,10 @@ std::vector<domain::DossierEvent> DossierService::events(const domain::Principal
 std::string DossierService::username(std::int64_t user_id) {
     auto& m = *impl_;
     const auto user = m.db.run([&](store::Session& s) { return m.users.findById(s, user_id); });
-    return user ? user->username : "#" + std::to_string(user_id);
+    if (user) return user->username;
+    std::string unknown = "#";  // not "#" + to_string(): GCC 12 -Wrestrict misfires on it when optimising
+    unknown += std::to_string(user_id);
+    return unknown;
 }
 
 }  // namespace motcua::service

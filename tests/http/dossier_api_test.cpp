@@ -283,3 +283,63 @@ TEST_F(DossierApi, CatalogIsManagedByAdministratorsAndRoundTripsThroughCsv) {
 
 }  // namespace
 }  // namespace motcua
+
+namespace motcua {
+namespace {
+
+TEST_F(DossierApi, ACalendarChangeMovesNoDeadlineUntilARecalculationIsRecorded) {
+    const std::string code = jsonString(intake(), "code");
+    // The government adds Fri 27/11/2026 as a day off, effective at once (an unconfirmed proposal).
+    auto schedule = app.as(admin, "POST", "/api/v1/calendar/2026/versions",
+                           R"({"effective_from":"2026-11-18T00:00:00+07:00","source":"Công văn thử nghiệm",
+                               "days":[{"date":"2026-01-01","kind":"holiday","name":"Tết Dương lịch"},
+                                       {"date":"2026-11-24","kind":"holiday","name":"Ngày Văn hóa Việt Nam"},
+                                       {"date":"2026-11-27","kind":"day_off","name":"Nghỉ thử nghiệm"}]})");
+    ASSERT_EQ(schedule.status, 201) << schedule.body;
+    auto view = app.as(desk, "GET", "/api/v1/dossiers/" + code);
+    EXPECT_EQ(jsonString(view.body, "due_at"), "2026-12-03T09:00:00+07:00");  // fixed deadlines do not move
+
+    const auto denied = app.as(desk, "POST", "/api/v1/dossiers/" + code + "/transitions",
+                               R"({"command":"recalculate_deadline","version":2,"reason":"CV"})");
+    EXPECT_EQ(denied.status, 403);
+    const auto done = app.as(head, "POST", "/api/v1/dossiers/" + code + "/transitions",
+                             R"({"command":"recalculate_deadline","version":2,"reason":"Công văn thử nghiệm"})");
+    ASSERT_EQ(done.status, 200) << done.body;
+    EXPECT_EQ(jsonString(done.body, "due_at"), "2026-12-04T09:00:00+07:00");  // one more day off
+    const auto events = app.as(head, "GET", "/api/v1/dossiers/" + code + "/events");
+    EXPECT_NE(events.body.find("\"kind\":\"deadline_recalculated\""), std::string::npos) << events.body;
+    EXPECT_NE(events.body.find("\"actor\":\"lanhdao\""), std::string::npos);
+}
+
+TEST_F(DossierApi, TransfersPaymentsStopsAndWithdrawalsFollowTheStateMachine) {
+    const std::string a = jsonString(intake(), "code");
+    auto r = act(officer, a, "transfer", 2, R"(,"to_agency":"000.00.15.H56","hop_due_at":"2026-11-25T17:00:00+07:00","note":"Lấy ý kiến")");
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(jsonString(r.body, "code"), a);
+    EXPECT_NE(r.body.find("\"handling_agency\":{\"code\":\"000.00.15.H56\""), std::string::npos) << r.body;
+    EXPECT_EQ(app.as(other_desk, "GET", "/api/v1/dossiers/" + a).status, 200);  // now also the handling agency's
+    r = act(officer, a, "request_financial_obligation", 3, R"(,"description":"Lệ phí","amount_vnd":"200000")");
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(jsonString(r.body, "status"), "awaiting_financial_obligation");
+    r = act(officer, a, "confirm_payment", 4);
+    ASSERT_EQ(r.status, 200) << r.body;
+    r = act(officer, a, "reject_after_appraisal", 5, R"(,"reason":"Không đủ điều kiện cấp")");
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(jsonString(r.body, "outcome"), "rejected");
+    EXPECT_EQ(jsonString(r.body, "status"), "resolved");
+
+    const std::string b = jsonString(intake(intakeBody("Người Thứ Hai")), "code");
+    r = act(officer, b, "stop", 2, R"(,"reason":"Quá 15 ngày làm việc không bổ sung")");
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(jsonString(r.body, "status"), "stopped");
+    EXPECT_EQ(act(desk, b, "withdraw", 3, R"(,"reason":"x")").status, 409);
+
+    const std::string c = jsonString(intake(intakeBody("Người Thứ Ba")), "code");
+    EXPECT_EQ(act(desk, c, "withdraw", 2).status, 422);  // the reason is required
+    r = act(desk, c, "withdraw", 2, R"(,"reason":"Công dân xin rút hồ sơ")");
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(jsonString(r.body, "status"), "withdrawn");
+}
+
+}  // namespace
+}  // namespace motcua

@@ -8,7 +8,7 @@ namespace motcua::domain {
 
 namespace {
 
-constexpr std::array<detail::EnumName<DossierEventKind>, 17> kEventKindNames{{
+constexpr std::array<detail::EnumName<DossierEventKind>, 18> kEventKindNames{{
     {DossierEventKind::Submitted, "submitted", "Nộp hồ sơ"},
     {DossierEventKind::Accepted, "accepted", "Tiếp nhận hồ sơ"},
     {DossierEventKind::RefusedAtIntake, "refused_at_intake", "Từ chối tiếp nhận hồ sơ"},
@@ -28,6 +28,7 @@ constexpr std::array<detail::EnumName<DossierEventKind>, 17> kEventKindNames{{
     {DossierEventKind::Withdrawn, "withdrawn", "Công dân rút hồ sơ"},
     {DossierEventKind::Returned, "returned", "Trả kết quả"},
     {DossierEventKind::ApologyIssued, "apology_issued", "Xin lỗi và hẹn lại ngày trả kết quả"},
+    {DossierEventKind::DeadlineRecalculated, "deadline_recalculated", "Tính lại hạn giải quyết theo lịch làm việc mới"},
 }};
 
 void appendTwoDigits(std::string& out, unsigned value) {

@@ -36,6 +36,7 @@ enum class DossierEventKind {
     Withdrawn,                     ///< The citizen withdrew the dossier.
     Returned,                      ///< The result was handed over.
     ApologyIssued,                 ///< Phiếu xin lỗi và hẹn lại ngày trả kết quả (Đ19.9).
+    DeadlineRecalculated,          ///< The legal due time recomputed under a changed calendar.
 };
 
 /// Returns the stable snake_case name of `kind` ("supplement_requested", …).

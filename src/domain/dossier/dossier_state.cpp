@@ -46,6 +46,7 @@ constexpr std::array<detail::EnumName<CommandKind>, kCommandKindCount> kCommandN
     {CommandKind::Withdraw, "withdraw", "rút hồ sơ"},
     {CommandKind::Return, "return", "trả kết quả"},
     {CommandKind::IssueApology, "issue_apology", "lập phiếu xin lỗi và hẹn lại ngày trả kết quả"},
+    {CommandKind::RecalculateDeadline, "recalculate_deadline", "tính lại hạn giải quyết theo lịch làm việc mới"},
 }};
 
 // The transition table: rows in DossierStatus order, columns in CommandKind order.
@@ -60,18 +61,18 @@ constexpr std::array<detail::EnumName<CommandKind>, kCommandKindCount> kCommandN
 constexpr bool X = true;
 constexpr bool o = false;
 constexpr std::array<std::array<bool, kCommandKindCount>, kStatusCount> kTransitionTable{{
-    //  Acc Ref RCI Asg Stp Trf RqS RcS RqF Pay Res Rej Stop Wdr Ret Apo
-    {{X, X, X, o, o, o, o, o, o, o, o, o, o, X, o, o}},  // Submitted
-    {{X, X, o, o, o, o, o, o, o, o, o, o, o, X, o, o}},  // IncompleteAtIntake
-    {{o, o, o, o, o, o, o, o, o, o, o, o, o, o, o, o}},  // RefusedAtIntake
-    {{o, o, o, X, X, X, X, o, X, o, X, X, X, X, o, X}},  // Received
-    {{o, o, o, X, o, X, X, o, X, o, X, X, X, X, o, X}},  // InProgress
-    {{o, o, o, X, o, o, o, X, o, o, o, o, X, X, o, o}},  // AwaitingSupplement
-    {{o, o, o, X, o, o, o, o, o, X, o, o, X, X, o, X}},  // AwaitingFinancialObligation
-    {{o, o, o, o, o, o, o, o, o, o, o, o, o, o, o, o}},  // Withdrawn
-    {{o, o, o, o, o, o, o, o, o, o, o, o, o, o, o, o}},  // Stopped
-    {{o, o, o, o, o, o, o, o, o, o, o, o, o, o, X, o}},  // Resolved
-    {{o, o, o, o, o, o, o, o, o, o, o, o, o, o, o, o}},  // Returned
+    //  Acc Ref RCI Asg Stp Trf RqS RcS RqF Pay Res Rej Stop Wdr Ret Apo Rec
+    {{X, X, X, o, o, o, o, o, o, o, o, o, o, X, o, o, o}},  // Submitted
+    {{X, X, o, o, o, o, o, o, o, o, o, o, o, X, o, o, o}},  // IncompleteAtIntake
+    {{o, o, o, o, o, o, o, o, o, o, o, o, o, o, o, o, o}},  // RefusedAtIntake
+    {{o, o, o, X, X, X, X, o, X, o, X, X, X, X, o, X, X}},  // Received
+    {{o, o, o, X, o, X, X, o, X, o, X, X, X, X, o, X, X}},  // InProgress
+    {{o, o, o, X, o, o, o, X, o, o, o, o, X, X, o, o, o}},  // AwaitingSupplement
+    {{o, o, o, X, o, o, o, o, o, X, o, o, X, X, o, X, X}},  // AwaitingFinancialObligation
+    {{o, o, o, o, o, o, o, o, o, o, o, o, o, o, o, o, o}},  // Withdrawn
+    {{o, o, o, o, o, o, o, o, o, o, o, o, o, o, o, o, o}},  // Stopped
+    {{o, o, o, o, o, o, o, o, o, o, o, o, o, o, X, o, o}},  // Resolved
+    {{o, o, o, o, o, o, o, o, o, o, o, o, o, o, o, o, o}},  // Returned
 }};
 
 std::string_view statusPhrase(DossierStatus status) {
@@ -445,6 +446,28 @@ Transition applyCommand(const Context& context, const IssueApologyCommand& comma
                          {"latest_allowed_at", formatUtcInstant(command.latest_allowed_at)},
                          {"timely", next.apology->isTimely() ? "true" : "false"}};
     return commit(context, std::move(next), DossierEventKind::ApologyIssued, command.reason, std::move(payload));
+}
+
+Transition applyCommand(const Context& context, const RecalculateDeadlineCommand& command) {
+    const Dossier& before = context.before;
+    std::vector<FieldError> errors;
+    requireText(errors, "reason", "Lý do tính lại hạn", command.reason);
+    const auto legal = legalDueAt(before);
+    if (before.received_at && command.new_due_at <= *before.received_at) {
+        errors.push_back({"new_due_at", "Hạn mới phải sau thời điểm tiếp nhận"});
+    }
+    throwIfAny(errors);
+    Dossier next = before;
+    // The legal due time in force is replaced; the receipt the citizen holds shows the old one,
+    // which the event keeps. A restarted count (after a supplement) is what gets recomputed then.
+    if (next.timing.restarted_due_at) {
+        next.timing.restarted_due_at = command.new_due_at;
+    } else {
+        next.timing.original_due_at = command.new_due_at;
+    }
+    EventPayload payload{{"previous_due_at", legal ? formatUtcInstant(*legal) : std::string{}},
+                         {"new_due_at", formatUtcInstant(command.new_due_at)}};
+    return commit(context, std::move(next), DossierEventKind::DeadlineRecalculated, command.reason, std::move(payload));
 }
 
 }  // namespace

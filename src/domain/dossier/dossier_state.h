@@ -144,11 +144,19 @@ struct IssueApologyCommand {
 };
 
 /// Any command.
+/// Recomputes the legal due time after the working calendar changed (a new day-off schedule
+/// version): an explicit, audited action; deadlines never move by themselves.
+struct RecalculateDeadlineCommand {
+    date::sys_seconds new_due_at;  ///< The due time under the calendar now in force.
+    std::string reason;            ///< Required, e.g. the công văn that changed the schedule.
+};
+
 using DossierCommand =
     std::variant<AcceptCommand, RefuseAtIntakeCommand, RequestCompletionAtIntakeCommand, AssignCommand,
                  StartProcessingCommand, TransferCommand, RequestSupplementCommand, ReceiveSupplementCommand,
                  RequestFinancialObligationCommand, ConfirmPaymentCommand, ResolveCommand,
-                 RejectAfterAppraisalCommand, StopCommand, WithdrawCommand, ReturnCommand, IssueApologyCommand>;
+                 RejectAfterAppraisalCommand, StopCommand, WithdrawCommand, ReturnCommand, IssueApologyCommand,
+                 RecalculateDeadlineCommand>;
 
 /// The kind of a command, in the order of the DossierCommand alternatives.
 enum class CommandKind {
@@ -168,10 +176,11 @@ enum class CommandKind {
     Withdraw,  ///< WithdrawCommand.
     Return,  ///< ReturnCommand.
     IssueApology,  ///< IssueApologyCommand.
+    RecalculateDeadline,  ///< RecalculateDeadlineCommand.
 };
 
 /// Number of CommandKind values.
-inline constexpr std::size_t kCommandKindCount = 16;
+inline constexpr std::size_t kCommandKindCount = 17;
 
 /// Returns the kind of `command`.
 CommandKind commandKind(const DossierCommand& command) noexcept;

@@ -198,6 +198,12 @@ void applyEvent(DossierStatRecord& record, const DossierEvent& event, const Reco
             record.returned_at = localInstant(event, "returned_at", context);
             record.result_delivery = enumValue(event, "delivery", parseResultDelivery);
             break;
+        case DossierEventKind::DeadlineRecalculated: {
+            const auto due = localInstant(event, "new_due_at", context);
+            record.due_at = due;
+            record.clock.push_back(ClockChange{at, due});
+            break;
+        }
         case DossierEventKind::ApologyIssued:
             record.apology_issued = true;
             record.apology_issued_at = localInstant(event, "issued_at", context);

@@ -54,6 +54,8 @@ DossierCommand sampleCommand(CommandKind kind) {
         case CommandKind::IssueApology:
             return IssueApologyCommand{"Chờ ý kiến cơ quan phối hợp", kOriginalDue + 72h, "Chủ tịch UBND phường",
                                        kNow, kLatestApology};
+        case CommandKind::RecalculateDeadline:
+            return RecalculateDeadlineCommand{kOriginalDue + 24h, "Công văn điều chỉnh lịch nghỉ"};
     }
     return StartProcessingCommand{};
 }
@@ -70,7 +72,7 @@ const std::vector<CommandKind> kAllCommands{
     CommandKind::RequestSupplement, CommandKind::ReceiveSupplement, CommandKind::RequestFinancialObligation,
     CommandKind::ConfirmPayment,  CommandKind::Resolve,           CommandKind::RejectAfterAppraisal,
     CommandKind::Stop,            CommandKind::Withdraw,          CommandKind::Return,
-    CommandKind::IssueApology};
+    CommandKind::IssueApology,    CommandKind::RecalculateDeadline};
 
 struct AllowedRow {
     DossierStatus from;
@@ -98,6 +100,7 @@ const std::vector<AllowedRow> kLawful{
     {DossierStatus::Received, CommandKind::Stop, DossierStatus::Stopped, "DVCQG status 8"},
     {DossierStatus::Received, CommandKind::Withdraw, DossierStatus::Withdrawn, "DVCQG status 7"},
     {DossierStatus::Received, CommandKind::IssueApology, DossierStatus::Received, "NĐ 61 Đ19.9"},
+    {DossierStatus::Received, CommandKind::RecalculateDeadline, DossierStatus::Received, "issue #3: audited recalculation"},
     {DossierStatus::InProgress, CommandKind::Assign, DossierStatus::InProgress, "NĐ 61 Đ19.1"},
     {DossierStatus::InProgress, CommandKind::Transfer, DossierStatus::InProgress, "NĐ 61 Đ19.6–19.7"},
     {DossierStatus::InProgress, CommandKind::RequestSupplement, DossierStatus::AwaitingSupplement, "NĐ 61 Đ19.4"},
@@ -107,6 +110,7 @@ const std::vector<AllowedRow> kLawful{
     {DossierStatus::InProgress, CommandKind::Stop, DossierStatus::Stopped, "DVCQG status 8"},
     {DossierStatus::InProgress, CommandKind::Withdraw, DossierStatus::Withdrawn, "DVCQG status 7"},
     {DossierStatus::InProgress, CommandKind::IssueApology, DossierStatus::InProgress, "NĐ 61 Đ19.9"},
+    {DossierStatus::InProgress, CommandKind::RecalculateDeadline, DossierStatus::InProgress, "issue #3: audited recalculation"},
     {DossierStatus::AwaitingSupplement, CommandKind::Assign, DossierStatus::AwaitingSupplement, "NĐ 61 Đ19.1"},
     {DossierStatus::AwaitingSupplement, CommandKind::ReceiveSupplement, DossierStatus::InProgress, "NĐ 61 Đ19.4"},
     {DossierStatus::AwaitingSupplement, CommandKind::Stop, DossierStatus::Stopped, "NĐ 297/2025: no supplement in 15 days"},
@@ -116,6 +120,7 @@ const std::vector<AllowedRow> kLawful{
     {DossierStatus::AwaitingFinancialObligation, CommandKind::Stop, DossierStatus::Stopped, "DVCQG status 8"},
     {DossierStatus::AwaitingFinancialObligation, CommandKind::Withdraw, DossierStatus::Withdrawn, "DVCQG status 7"},
     {DossierStatus::AwaitingFinancialObligation, CommandKind::IssueApology, DossierStatus::AwaitingFinancialObligation, "NĐ 61 Đ19.9"},
+    {DossierStatus::AwaitingFinancialObligation, CommandKind::RecalculateDeadline, DossierStatus::AwaitingFinancialObligation, "issue #3: audited recalculation"},
     {DossierStatus::Resolved, CommandKind::Return, DossierStatus::Returned, "NĐ 61 Đ20"},
 };
 

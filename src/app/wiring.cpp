@@ -40,6 +40,7 @@ Wiring::Wiring(const Config& config, const service::Clock& clock)
                                                           config.due_soon_working_hours);
     http::registerCatalogRoutes(router_, *authenticator_, *catalog_);
     http::registerDossierRoutes(router_, *authenticator_, *dossiers_, *local_time_, clock_);
+    http::registerOpenApiRoute(router_, config.home / "src" / "http" / "openapi.yaml");
     templates_ = std::make_unique<web::TemplateSet>(config.templatesDir());
     web_ = std::make_unique<web::WebApp>(*templates_, *auth_, *authenticator_);
     web_->registerRoutes(router_);

@@ -1,7 +1,11 @@
 #include "http/health_api.h"
 
 #include "http/json.h"
+#include "domain/core/error.h"
 #include "service/health_service.h"
+
+#include <fstream>
+#include <sstream>
 
 namespace motcua::http {
 
@@ -15,6 +19,18 @@ void registerHealthRoutes(Router& router, service::HealthService& health) {
         Response response = Response::json(stringify(body), up ? 200 : 503);
         response.headers.emplace_back("Cache-Control", "no-store");
         return response;
+    });
+}
+
+void registerOpenApiRoute(Router& router, const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    router.add("GET", "/api/v1/openapi.yaml", [document = text.str()](Request&) {
+        if (document.empty()) throw Error(ErrorCode::NotFound, "Không có tệp mô tả API.", "openapi.yaml missing");
+        Response r = Response::json(document);
+        r.content_type = "application/yaml; charset=utf-8";
+        return r;
     });
 }
 

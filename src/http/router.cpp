@@ -97,7 +97,14 @@ std::vector<std::pair<std::string, std::string>> parseQuery(std::string_view que
 }
 
 void Router::add(std::string method, std::string pattern, Handler handler, ErrorRenderer on_error) {
-    routes_.push_back(Route{std::move(method), splitPath(pattern), std::move(handler), std::move(on_error)});
+    auto segments = splitPath(pattern);
+    routes_.push_back(Route{std::move(method), std::move(pattern), std::move(segments), std::move(handler), std::move(on_error)});
+}
+
+std::vector<std::pair<std::string, std::string>> Router::routes() const {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& r : routes_) out.emplace_back(r.method, r.pattern);
+    return out;
 }
 
 Router::Match Router::match(std::string_view method, std::string_view path) const {

@@ -69,12 +69,16 @@ public:
         bool path_known = false;  ///< some route has this path, maybe with another method (405)
     };
 
+    /// Returns every (method, pattern) registered, in order (for documentation checks).
+    std::vector<std::pair<std::string, std::string>> routes() const;
+
     /// Finds the route for `method` and `path`.
     Match match(std::string_view method, std::string_view path) const;
 
 private:
     struct Route {
         std::string method;
+        std::string pattern;
         std::vector<std::string> segments;
         Handler handler;
         ErrorRenderer on_error;

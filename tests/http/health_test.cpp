@@ -115,3 +115,30 @@ TEST(Server, RefusesOversizedBodiesWith413) {
 
 }  // namespace
 }  // namespace motcua
+
+namespace motcua {
+namespace {
+
+TEST(OpenApi, DocumentsEveryApiRoute) {
+    test::TestDatabase db;
+    test::FixedClock clock(kNow);
+    const app::Config config = configFor(db.url().toString());
+    app::Wiring wiring(config, clock);
+    http::Server server(wiring.router(), http::ServerSettings{"127.0.0.1", 0});
+    const auto doc = test::httpRequest(server.port(), "GET", "/api/v1/openapi.yaml");
+    ASSERT_EQ(doc.status, 200);
+    EXPECT_EQ(doc.body.rfind("openapi: 3.0.3", 0), 0u);
+    for (const auto& [method, pattern] : wiring.router().routes()) {
+        if (pattern.rfind("/api/v1/", 0) != 0) continue;
+        SCOPED_TRACE(method + " " + pattern);
+        const auto at = doc.body.find("\n  " + pattern + ":");
+        ASSERT_NE(at, std::string::npos);
+        std::string lowered = method;
+        for (auto& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const auto next_path = doc.body.find("\n  /", at + 1);
+        EXPECT_NE(doc.body.substr(at, next_path - at).find(lowered + ":"), std::string::npos);
+    }
+}
+
+}  // namespace
+}  // namespace motcua

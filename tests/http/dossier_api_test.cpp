@@ -343,3 +343,40 @@ TEST_F(DossierApi, TransfersPaymentsStopsAndWithdrawalsFollowTheStateMachine) {
 
 }  // namespace
 }  // namespace motcua
+
+namespace motcua {
+namespace {
+
+TEST_F(DossierApi, PostalDossiersCountFromTheHandoverRecord) {
+    // QĐ 45/2016/QĐ-TTg Đ7.4: the legal receipt of a postal dossier is the signing of the handover
+    // record between the post and the desk, not the posting.
+    const auto r = app.as(desk, "POST", "/api/v1/dossiers",
+                          intakeBody("Phạm Văn An", R"(,"channel":"postal","result_delivery":"postal",)"
+                                                    R"("received_at":"2026-11-16T10:00:00+07:00",)"
+                                                    R"("handover_at":"2026-11-17T16:00:00+07:00")"));
+    ASSERT_EQ(r.status, 201) << r.body;
+    EXPECT_EQ(jsonString(r.body, "received_at"), "2026-11-17T16:00:00+07:00");
+    EXPECT_EQ(jsonString(r.body, "code"), "000.00.06.H56-261117-0001");
+    // Paper dossier after the 15:00 cut-off: counted from Wed 18/11 07:00; 10 working days skip
+    // Tue 24/11 → Wed 02/12 17:00.
+    EXPECT_EQ(jsonString(r.body, "due_at"), "2026-12-02T17:00:00+07:00");
+    const auto no_handover = app.as(desk, "POST", "/api/v1/dossiers", intakeBody("Phạm Văn An", R"(,"channel":"postal")"));
+    EXPECT_EQ(no_handover.status, 422) << no_handover.body;
+}
+
+TEST_F(DossierApi, DossiersDueWithinTheThresholdAreFlaggedDueSoon) {
+    const auto same_day = app.as(desk, "POST", "/api/v1/dossiers",
+                                 R"({"procedure_code":"2.000815","applicant":{"name":"Võ Thị Cúc","id_number":"038090001235",)"
+                                 R"("phone":"0912345679"},"documents":[{"name":"Bản chính giấy khai sinh"}]})");
+    ASSERT_EQ(same_day.status, 201) << same_day.body;
+    EXPECT_EQ(jsonString(same_day.body, "due_at"), "2026-11-18T17:00:00+07:00");
+    EXPECT_NE(same_day.body.find("\"due_soon\":true"), std::string::npos) << same_day.body;
+    EXPECT_EQ(jsonString(same_day.body, "remaining_text"), "còn 6 giờ");
+    intake();  // due in 10 working days: not due soon
+    const auto soon = app.as(desk, "GET", "/api/v1/dossiers?due=soon");
+    EXPECT_EQ(jsonInt(soon.body, "total"), 1) << soon.body;
+    EXPECT_NE(soon.body.find("Võ Thị Cúc"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace motcua

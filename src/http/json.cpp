@@ -47,6 +47,10 @@ bool isValidUtf8(std::string_view text) {
     return true;
 }
 
+/// No request of ours nests deeper than a few levels; a deeper body is refused before it can
+/// exhaust a server thread's stack.
+constexpr int kMaxJsonDepth = 32;
+
 Poco::JSON::Object::Ptr parseObject(const std::string& body) {
     if (body.empty()) throw BadRequest("Thiếu dữ liệu JSON trong yêu cầu.", "empty body");
     if (!isValidUtf8(body)) {
@@ -56,6 +60,7 @@ Poco::JSON::Object::Ptr parseObject(const std::string& body) {
     Poco::Dynamic::Var parsed;
     try {
         Poco::JSON::Parser parser;
+        parser.setDepth(kMaxJsonDepth);  // the parser recurses per level: bound it, not the stack
         parsed = parser.parse(body);
     } catch (const Poco::Exception& e) {
         throw BadRequest("Dữ liệu JSON sai cú pháp: " + e.message(), "malformed json: " + e.displayText());

@@ -4,6 +4,7 @@
 
 #include "store/migrator.h"
 #include "support/http_client.h"
+#include "support/motcua_process.h"
 #include "support/test_database.h"
 
 #include <gtest/gtest.h>
@@ -52,23 +53,8 @@ TEST(MigrateCommand, AppliesPendingMigrationsThenReportsNoneLeft) {
 TEST(ServeCommand, ServesHealthzAndStopsCleanlyOnSigterm) {
     test::TestDatabase db(true);
     const int port = freePort();
-    const pid_t child = ::fork();
-    ASSERT_GE(child, 0);
-    if (child == 0) {
-        ::setenv("MOTCUA_DB_URL", db.url().toString().c_str(), 1);
-        ::setenv("MOTCUA_HTTP_PORT", std::to_string(port).c_str(), 1);
-        ::execl(MOTCUA_BINARY, "motcua", "serve", static_cast<char*>(nullptr));
-        ::_exit(127);
-    }
-    int status_code = 0;
-    for (int i = 0; i < 200 && status_code != 200; ++i) {
-        try {
-            status_code = test::httpRequest(port, "GET", "/healthz").status;
-        } catch (const std::exception&) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-    }
-    EXPECT_EQ(status_code, 200);
+    const pid_t child = test::startMotcuaServe(db.url().toString(), port);
+    EXPECT_TRUE(test::waitHealthy(port));
     ::kill(child, SIGTERM);
     int wstatus = 0;
     ASSERT_EQ(::waitpid(child, &wstatus, 0), child);

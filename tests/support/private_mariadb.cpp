@@ -8,6 +8,7 @@
 #include <fstream>
 #include <stdexcept>
 #include <unistd.h>
+#include <utility>
 
 namespace motcua::test {
 namespace {
@@ -27,13 +28,14 @@ std::string readValue(const std::string& file, const std::string& key) {
 
 }  // namespace
 
-PrivateMariaDb::PrivateMariaDb() {
+PrivateMariaDb::PrivateMariaDb(std::vector<std::string> server_options) : server_options_(std::move(server_options)) {
     char tmpl[] = "/tmp/motcua-mariadb-XXXXXX";
     if (::mkdtemp(tmpl) == nullptr) throw std::runtime_error("mkdtemp failed");
     dir_ = tmpl;
     start();
     app_url_ = readValue(dir_ + "/env", "MOTCUA_DB_URL");
-    if (app_url_.empty()) throw std::runtime_error("private MariaDB wrote no env file");
+    admin_url_ = readValue(dir_ + "/env", "MOTCUA_DB_ADMIN_URL");
+    if (app_url_.empty() || admin_url_.empty()) throw std::runtime_error("private MariaDB wrote no env file");
 }
 
 PrivateMariaDb::~PrivateMariaDb() {
@@ -46,7 +48,11 @@ PrivateMariaDb::~PrivateMariaDb() {
     std::filesystem::remove_all(dir_, ignored);
 }
 
-void PrivateMariaDb::start() { run(sourceDir() + "/deploy/mariadb start --fast --dir " + dir_ + " > /dev/null"); }
+void PrivateMariaDb::start() {
+    std::string command = sourceDir() + "/deploy/mariadb start --fast --dir " + dir_;
+    for (const auto& option : server_options_) command += " --server-option '" + option + "'";
+    run(command + " > /dev/null");
+}
 
 void PrivateMariaDb::stop() { run(sourceDir() + "/deploy/mariadb stop --dir " + dir_ + " > /dev/null"); }
 

@@ -1,0 +1,15 @@
+#pragma once
+/// The real `motcua serve` binary as a child process, for tests that signal or kill it.
+
+#include <string>
+#include <sys/types.h>
+
+namespace motcua::test {
+
+/// Forks and execs `motcua serve` on `db_url` listening on 127.0.0.1:`port`; returns its pid.
+pid_t startMotcuaServe(const std::string& db_url, int port);
+
+/// Polls GET /healthz until it answers 200 (true) or about ten seconds pass (false).
+bool waitHealthy(int port);
+
+}  // namespace motcua::test

@@ -45,6 +45,7 @@ public:
     service::AuthService& auth() { return *auth_; }
     /// Returns the catalog service.
     service::CatalogService& catalog() { return *catalog_; }
+    service::CalendarService& calendar() { return *calendar_; }
     /// Returns the dossier service.
     service::DossierService& dossiers() { return *dossiers_; }
     /// Returns the database pool.

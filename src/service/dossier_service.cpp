@@ -1,5 +1,7 @@
 #include "service/dossier_service.h"
 
+#include "service/dossier_rules.h"
+
 #include "common/log.h"
 #include "domain/core/error.h"
 #include "domain/deadline/deadline.h"
@@ -21,11 +23,6 @@ namespace {
 using domain::DossierStatus;
 
 constexpr int kMaxRetries = 5;
-
-domain::ReceiptRule ruleFor(domain::Channel channel) {
-    // NĐ 61/2018 Đ18: the 15:00 cut-off concerns paper dossiers (direct, postal).
-    return domain::isOnline(channel) ? domain::ReceiptRule::CountFromReceipt : domain::ReceiptRule::ApplyCutOff;
-}
 
 domain::DossierEvent withDossierId(const domain::DossierEvent& e, std::int64_t id) {
     return domain::DossierEvent(domain::DossierId{id}, e.sequence(), e.kind(), e.fromStatus(), e.toStatus(),
@@ -122,19 +119,11 @@ struct DossierService::Impl {
     }
 
     date::sys_seconds dueFrom(date::sys_seconds received, const domain::Dossier& d, const domain::Duration& duration) {
-        return calendar.deadline(received, duration, agencyCode(d.receiving_agency), ruleFor(d.channel)).due_at;
+        return calendar.deadline(received, duration, agencyCode(d.receiving_agency), receiptRuleFor(d.channel)).due_at;
     }
 
     domain::Verdict verdictAt(const domain::Dossier& d, date::sys_seconds now) {
-        const auto due = domain::legalDueAt(d);
-        if (!due) return domain::Verdict::OnTime;
-        const auto& lt = calendar.localTime();
-        switch (domain::classifyCompletion(lt.toLocal(now), lt.toLocal(*due))) {
-            case domain::Timeliness::Early: return domain::Verdict::Early;
-            case domain::Timeliness::OnTime: return domain::Verdict::OnTime;
-            case domain::Timeliness::Late: return domain::Verdict::Late;
-        }
-        return domain::Verdict::Late;
+        return service::verdictAt(d, now, calendar.localTime());
     }
 
     DossierView view(const domain::Dossier& d, std::map<std::string, domain::WorkingHours>& hours_cache) {
@@ -211,7 +200,7 @@ struct DossierService::Impl {
         if (entry.supplement_mode == "pause") {
             const auto current = domain::computeCurrentDeadline(
                 *calendar.calendar(), calendar.hoursFor(agencyCode(d.receiving_agency)), lt.toLocal(*d.received_at),
-                entry.procedure.duration, ruleFor(d.channel), pausesOf(s, d, clock.now()), domain::SupplementMode::Pause);
+                entry.procedure.duration, receiptRuleFor(d.channel), pausesOf(s, d, clock.now()), domain::SupplementMode::Pause);
             return lt.toUtc(current->due_at);
         }
         date::sys_seconds start = *d.received_at;
@@ -268,7 +257,7 @@ struct DossierService::Impl {
                     const auto hours = calendar.hoursFor(agencyCode(d.receiving_agency));
                     const auto current = domain::computeCurrentDeadline(
                         *calendar.calendar(), hours, lt.toLocal(*d.received_at), entry.procedure.duration,
-                        ruleFor(d.channel), pauses, domain::SupplementMode::Pause);
+                        receiptRuleFor(d.channel), pauses, domain::SupplementMode::Pause);
                     due = lt.toUtc(current->due_at);
                 } else {
                     // NĐ 61/2018 Đ19.4 (NĐ 107/2021, NĐ 118/2025): counted again from the complete dossier.
@@ -399,7 +388,7 @@ IntakeResult DossierService::intake(const domain::Principal& principal, const In
             const auto seq = m.dossiers.nextSequence(s, principal.agency_id, local_day);
             const auto code = domain::DossierCode::format(principal.agency_code, local_day, static_cast<std::uint64_t>(seq));
             const auto due = m.calendar.deadline(legal, procedure->procedure.duration, principal.agency_code,
-                                                 ruleFor(input.request.channel));
+                                                 receiptRuleFor(input.request.channel));
             command = domain::AcceptCommand{domain::DossierCode(code), legal, due.due_at};
         } else if (input.outcome == IntakeOutcome::Refused) {
             command = domain::RefuseAtIntakeCommand{input.reason};
@@ -533,15 +522,7 @@ DossierView DossierService::issueApology(const domain::Principal& principal, con
                         "apology outside scope");
         }
         if (d.version != input.version) throw staleVersion();
-        // NĐ 61/2018 Đ19.9: at the latest 01 (working) day before the deadline.
-        const auto due = domain::appointmentDueAt(d);
-        date::sys_seconds latest = now;
-        if (due) {
-            const auto local_due = lt.toLocal(*due);
-            const auto day = date::floor<date::days>(local_due);
-            const auto before = m.calendar.calendar()->addWorkingDays(day, domain::WorkingDays{-1});
-            latest = lt.toUtc(before + (local_due - day));
-        }
+        const auto latest = apologyLatestAllowed(d, *m.calendar.calendar(), lt, now);
         const std::string signer = input.signed_by.empty() ? principal.full_name : input.signed_by;
         const auto t = domain::apply(d, domain::IssueApologyCommand{input.reason, new_due, signer, now, latest,
                                                                     domain::ApologyDeadline::RecordLate},

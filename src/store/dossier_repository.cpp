@@ -77,6 +77,10 @@ constexpr std::string_view kProcedureIdOf = "SELECT procedure_id FROM dossiers W
 constexpr std::string_view kNextSequence =
     "INSERT INTO dossier_code_sequences (agency_id, day, last_seq) VALUES (?, ?, LAST_INSERT_ID(1))"
     " ON DUPLICATE KEY UPDATE last_seq = LAST_INSERT_ID(last_seq + 1)";
+constexpr std::string_view kRaiseSequence =
+    "INSERT INTO dossier_code_sequences (agency_id, day, last_seq) VALUES (?, ?, ?)"
+    " ON DUPLICATE KEY UPDATE last_seq = GREATEST(last_seq, VALUES(last_seq))";
+constexpr std::string_view kCountAll = "SELECT COUNT(*) FROM dossiers";
 constexpr std::string_view kFindKey =
     "SELECT request_hash, dossier_id FROM idempotency_keys WHERE user_id = ? AND idem_key = ?";
 constexpr std::string_view kInsertKey =
@@ -230,6 +234,99 @@ unsigned bindState(sql::PreparedStatement& s, const domain::Dossier& d, unsigned
     return i;
 }
 
+/// Binds one INSERT row of a dossier (41 columns) starting at `i`; returns the next index.
+unsigned bindInsertRow(sql::PreparedStatement& s, const domain::Dossier& d, std::int64_t procedure_id,
+                       date::sys_seconds now, unsigned i) {
+    setText(s, i++, d.code ? std::optional<std::string>(d.code->str()) : std::nullopt);
+    s.setInt64(i++, d.receiving_agency.value);
+    s.setInt64(i++, d.handling_agency.value);
+    s.setInt64(i++, procedure_id);
+    s.setString(i++, std::string(domain::toName(d.status)));
+    s.setBoolean(i++, !domain::isFinal(d.status) && d.status != domain::DossierStatus::Resolved);
+    s.setString(i++, std::string(domain::toName(d.channel)));
+    s.setString(i++, std::string(domain::toName(d.result_delivery)));
+    s.setString(i++, std::string(domain::toName(d.applicant.kind)));
+    s.setString(i++, d.applicant.name);
+    s.setString(i++, d.applicant.identity_number);
+    s.setString(i++, d.applicant.phone);
+    s.setString(i++, d.applicant.email);
+    s.setString(i++, d.applicant.address);
+    setText(s, i++, d.applicant.representative ? std::optional<std::string>(d.applicant.representative->name) : std::nullopt);
+    setText(s, i++, d.applicant.representative ? std::optional<std::string>(d.applicant.representative->identity_number)
+                                               : std::nullopt);
+    s.setString(i++, toSqlDateTime(d.submitted_at));
+    setTime(s, i++, d.handover_at);
+    i = bindState(s, d, i);
+    s.setString(i++, toSqlDateTime(now));
+    s.setString(i++, toSqlDateTime(now));
+    return i;
+}
+
+/// Binds one row of dossier_documents (5 columns) starting at `i`; returns the next index.
+unsigned bindDocumentRow(sql::PreparedStatement& s, std::int64_t dossier_id, std::size_t position,
+                         const domain::DossierDocument& document, unsigned i) {
+    s.setInt64(i++, dossier_id);
+    s.setInt(i++, static_cast<int>(position));
+    s.setString(i++, document.name);
+    s.setString(i++, std::string(domain::toName(document.kind)));
+    s.setInt(i++, document.count);
+    return i;
+}
+
+/// Binds one row of dossier_transfers (6 columns) starting at `i`; returns the next index.
+unsigned bindTransferRow(sql::PreparedStatement& s, std::int64_t dossier_id, std::size_t position,
+                         const domain::TransferHop& hop, unsigned i) {
+    s.setInt64(i++, dossier_id);
+    s.setInt(i++, static_cast<int>(position));
+    s.setInt64(i++, hop.from_agency.value);
+    s.setInt64(i++, hop.to_agency.value);
+    s.setString(i++, toSqlDateTime(hop.at));
+    setTime(s, i++, hop.due_at);
+    return i;
+}
+
+/// Binds one row of dossier_events (10 columns) of dossier `dossier_id` starting at `i`; returns
+/// the next index.
+unsigned bindEventRow(sql::PreparedStatement& s, const domain::DossierEvent& e, std::int64_t dossier_id, unsigned i) {
+    s.setInt64(i++, dossier_id);
+    s.setInt64(i++, e.sequence());
+    s.setString(i++, std::string(domain::toName(e.kind())));
+    setText(s, i++, optName(e.fromStatus()));
+    s.setString(i++, std::string(domain::toName(e.toStatus())));
+    s.setInt64(i++, e.actorUser().value);
+    s.setInt64(i++, e.actorAgency().value);
+    s.setString(i++, toSqlDateTime(e.at()));
+    s.setString(i++, e.note());
+    s.setString(i++, encodePayload(e.payload()));
+    return i;
+}
+
+/// Returns `single` (an INSERT … VALUES (?, …) of one row) with its row group repeated `rows` times.
+std::string multiRow(std::string_view single, std::size_t rows) {
+    const auto at = single.find(" VALUES ");
+    const std::string_view group = single.substr(at + 8);
+    std::string out(single.substr(0, at + 8));
+    out.reserve(out.size() + rows * (group.size() + 1));
+    for (std::size_t r = 0; r < rows; ++r) {
+        if (r > 0) out += ',';
+        out += group;
+    }
+    return out;
+}
+
+/// Inserts `count` rows with one multi-row statement per `per_statement` rows; `bind(statement,
+/// row, first_index)` binds one row and returns the next index.
+template <class Bind>
+void insertRows(Session& session, std::string_view single, std::size_t count, std::size_t per_statement, Bind bind) {
+    for (std::size_t first = 0; first < count; first += per_statement) {
+        const std::size_t n = std::min(per_statement, count - first);
+        auto& statement = session.prepare(multiRow(single, n));
+        unsigned i = 1;
+        for (std::size_t r = first; r < first + n; ++r) i = bind(statement, r, i);
+        statement.executeUpdate();
+    }
+}
+
 void insertNewTransfers(Session& session, const domain::Dossier& d) {
     auto& count = session.prepare(kTransferCount);
     count.setInt64(1, d.id.value);
@@ -241,13 +338,7 @@ void insertNewTransfers(Session& session, const domain::Dossier& d) {
     }
     auto& insert = session.prepare(kInsertTransfer);
     for (std::size_t i = stored; i < d.transfers.size(); ++i) {
-        const auto& hop = d.transfers[i];
-        insert.setInt64(1, d.id.value);
-        insert.setInt(2, static_cast<int>(i));
-        insert.setInt64(3, hop.from_agency.value);
-        insert.setInt64(4, hop.to_agency.value);
-        insert.setString(5, toSqlDateTime(hop.at));
-        setTime(insert, 6, hop.due_at);
+        bindTransferRow(insert, d.id.value, i, d.transfers[i], 1);
         insert.executeUpdate();
     }
 }
@@ -281,41 +372,71 @@ std::optional<date::sys_seconds> currentDueAt(const domain::Dossier& dossier) {
 std::int64_t DossierRepository::insert(Session& session, const domain::Dossier& d, std::int64_t procedure_id,
                                        date::sys_seconds now) {
     auto& s = session.prepare(kInsert);
-    unsigned i = 1;
-    setText(s, i++, d.code ? std::optional<std::string>(d.code->str()) : std::nullopt);
-    s.setInt64(i++, d.receiving_agency.value);
-    s.setInt64(i++, d.handling_agency.value);
-    s.setInt64(i++, procedure_id);
-    s.setString(i++, std::string(domain::toName(d.status)));
-    s.setBoolean(i++, !domain::isFinal(d.status) && d.status != domain::DossierStatus::Resolved);
-    s.setString(i++, std::string(domain::toName(d.channel)));
-    s.setString(i++, std::string(domain::toName(d.result_delivery)));
-    s.setString(i++, std::string(domain::toName(d.applicant.kind)));
-    s.setString(i++, d.applicant.name);
-    s.setString(i++, d.applicant.identity_number);
-    s.setString(i++, d.applicant.phone);
-    s.setString(i++, d.applicant.email);
-    s.setString(i++, d.applicant.address);
-    setText(s, i++, d.applicant.representative ? std::optional<std::string>(d.applicant.representative->name) : std::nullopt);
-    setText(s, i++, d.applicant.representative ? std::optional<std::string>(d.applicant.representative->identity_number)
-                                               : std::nullopt);
-    s.setString(i++, toSqlDateTime(d.submitted_at));
-    setTime(s, i++, d.handover_at);
-    i = bindState(s, d, i);
-    s.setString(i++, toSqlDateTime(now));
-    s.setString(i++, toSqlDateTime(now));
+    bindInsertRow(s, d, procedure_id, now, 1);
     s.executeUpdate();
     const std::int64_t id = session.lastInsertId();
     auto& doc = session.prepare(kInsertDocument);
     for (std::size_t k = 0; k < d.documents.size(); ++k) {
-        doc.setInt64(1, id);
-        doc.setInt(2, static_cast<int>(k));
-        doc.setString(3, d.documents[k].name);
-        doc.setString(4, std::string(domain::toName(d.documents[k].kind)));
-        doc.setInt(5, d.documents[k].count);
+        bindDocumentRow(doc, id, k, d.documents[k], 1);
         doc.executeUpdate();
     }
     return id;
+}
+
+std::vector<std::int64_t> DossierRepository::insertHistories(Session& session,
+                                                            const std::vector<DossierHistory>& histories) {
+    std::vector<std::int64_t> ids;
+    ids.reserve(histories.size());
+    constexpr std::size_t kDossiersPerStatement = 400;  // 41 placeholders each
+    for (std::size_t first = 0; first < histories.size(); first += kDossiersPerStatement) {
+        const std::size_t n = std::min(kDossiersPerStatement, histories.size() - first);
+        insertRows(session, kInsert, n, n, [&](sql::PreparedStatement& st, std::size_t r, unsigned i) {
+            const auto& h = histories[first + r];
+            return bindInsertRow(st, h.dossier, h.procedure_id, h.written_at, i);
+        });
+        // One multi-row INSERT of known size takes consecutive AUTO_INCREMENT values
+        // (innodb_autoinc_lock_mode 0 or 1; MariaDB's default is 1).
+        const std::int64_t first_id = session.lastInsertId();
+        for (std::size_t r = 0; r < n; ++r) ids.push_back(first_id + static_cast<std::int64_t>(r));
+    }
+    struct Child {
+        std::size_t history;
+        std::size_t index;
+    };
+    std::vector<Child> documents, transfers, events;
+    for (std::size_t h = 0; h < histories.size(); ++h) {
+        for (std::size_t k = 0; k < histories[h].dossier.documents.size(); ++k) documents.push_back({h, k});
+        for (std::size_t k = 0; k < histories[h].dossier.transfers.size(); ++k) transfers.push_back({h, k});
+        for (std::size_t k = 0; k < histories[h].events.size(); ++k) events.push_back({h, k});
+    }
+    insertRows(session, kInsertDocument, documents.size(), 2000, [&](sql::PreparedStatement& st, std::size_t r, unsigned i) {
+        const auto [h, k] = documents[r];
+        return bindDocumentRow(st, ids[h], k, histories[h].dossier.documents[k], i);
+    });
+    insertRows(session, kInsertTransfer, transfers.size(), 2000, [&](sql::PreparedStatement& st, std::size_t r, unsigned i) {
+        const auto [h, k] = transfers[r];
+        return bindTransferRow(st, ids[h], k, histories[h].dossier.transfers[k], i);
+    });
+    insertRows(session, kInsertEvent, events.size(), 1000, [&](sql::PreparedStatement& st, std::size_t r, unsigned i) {
+        const auto [h, k] = events[r];
+        return bindEventRow(st, histories[h].events[k], ids[h], i);
+    });
+    return ids;
+}
+
+std::int64_t DossierRepository::countAll(Session& session) {
+    std::unique_ptr<sql::ResultSet> rs(session.prepare(kCountAll).executeQuery());
+    rs->next();
+    return rs->getInt64(1);
+}
+
+void DossierRepository::raiseSequence(Session& session, std::int64_t agency_id, date::year_month_day day,
+                                      std::int64_t last) {
+    auto& s = session.prepare(kRaiseSequence);
+    s.setInt64(1, agency_id);
+    s.setString(2, toSqlDate(day));
+    s.setInt64(3, last);
+    s.executeUpdate();
 }
 
 bool DossierRepository::update(Session& session, const domain::Dossier& d, std::int64_t expected_version,
@@ -340,16 +461,7 @@ bool DossierRepository::update(Session& session, const domain::Dossier& d, std::
 
 void DossierRepository::appendEvent(Session& session, const domain::DossierEvent& e) {
     auto& s = session.prepare(kInsertEvent);
-    s.setInt64(1, e.dossierId().value);
-    s.setInt64(2, e.sequence());
-    s.setString(3, std::string(domain::toName(e.kind())));
-    setText(s, 4, optName(e.fromStatus()));
-    s.setString(5, std::string(domain::toName(e.toStatus())));
-    s.setInt64(6, e.actorUser().value);
-    s.setInt64(7, e.actorAgency().value);
-    s.setString(8, toSqlDateTime(e.at()));
-    s.setString(9, e.note());
-    s.setString(10, encodePayload(e.payload()));
+    bindEventRow(s, e, e.dossierId().value, 1);
     s.executeUpdate();
 }
 

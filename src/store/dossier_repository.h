@@ -40,11 +40,23 @@ struct DossierListRow {
     std::string handling_agency_name;
 };
 
+/// A dossier's whole history written at once (the province data generator): its final state,
+/// documents and transfers, and every audit event (their dossier ids are ignored).
+struct DossierHistory {
+    domain::Dossier dossier;
+    std::int64_t procedure_id = 0;
+    std::vector<domain::DossierEvent> events;
+    date::sys_seconds written_at;  ///< created_at / updated_at of the row
+};
+
 class DossierRepository {
 public:
     /// Inserts a new dossier with its documents; returns its id.
     std::int64_t insert(Session& session, const domain::Dossier& dossier, std::int64_t procedure_id,
                         date::sys_seconds now);
+    /// Inserts many histories with multi-row statements (hundreds of rows each); returns the
+    /// ids given to the dossiers, in order.
+    std::vector<std::int64_t> insertHistories(Session& session, const std::vector<DossierHistory>& histories);
     /// Writes `next` over the row if its version is still `expected_version`; returns false
     /// (nothing written) when someone else changed it first.
     bool update(Session& session, const domain::Dossier& next, std::int64_t expected_version, date::sys_seconds now);
@@ -64,6 +76,11 @@ public:
 
     /// Returns the next daily sequence number of `agency_id` on local date `day` (1, 2, …).
     std::int64_t nextSequence(Session& session, std::int64_t agency_id, date::year_month_day day);
+
+    /// Returns the number of dossiers stored.
+    std::int64_t countAll(Session& session);
+    /// Makes the daily sequence of `agency_id` on `day` at least `last` (after a bulk load).
+    void raiseSequence(Session& session, std::int64_t agency_id, date::year_month_day day, std::int64_t last);
 
     /// Returns (request hash, dossier id) stored for this user's key, if any.
     std::optional<std::pair<std::string, std::int64_t>> findIdempotencyKey(Session& session, std::int64_t user_id,

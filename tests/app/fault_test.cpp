@@ -16,6 +16,7 @@
 #include "store/database.h"
 #include "store/db_url.h"
 #include "support/fixed_clock.h"
+#include "support/dossier_checks.h"
 #include "support/http_client.h"
 #include "support/motcua_process.h"
 #include "support/private_mariadb.h"
@@ -108,34 +109,6 @@ std::map<std::string, long long> writeCounts(store::Database& db) {
     return counts;
 }
 
-/// Every dossier that has a code has its submitted and accepted events; the codes of each
-/// agency and day are 1..n with no duplicate and no gap. Returns the committed codes.
-std::set<std::string> checkCommittedDossiers(store::Database& db) {
-    std::set<std::string> codes;
-    std::map<std::string, std::vector<long long>> sequences;
-    db.run([&](store::Session& s) {
-        std::unique_ptr<sql::ResultSet> rs(s.prepare(
-            "SELECT d.code, (SELECT COUNT(*) FROM dossier_events e WHERE e.dossier_id = d.id AND e.kind = 'accepted'),"
-            " (SELECT COUNT(*) FROM dossier_events e WHERE e.dossier_id = d.id AND e.kind = 'submitted')"
-            " FROM dossiers d WHERE d.code IS NOT NULL").executeQuery());
-        while (rs->next()) {
-            const std::string code = rs->getString(1);
-            EXPECT_EQ(rs->getInt(2), 1) << code << ": accepted event";
-            EXPECT_EQ(rs->getInt(3), 1) << code << ": submitted event";
-            EXPECT_TRUE(codes.insert(code).second) << "duplicate code " << code;
-            const auto dash = code.rfind('-');
-            sequences[code.substr(0, dash)].push_back(std::stoll(code.substr(dash + 1)));
-        }
-    });
-    for (auto& [prefix, numbers] : sequences) {
-        std::sort(numbers.begin(), numbers.end());
-        for (std::size_t i = 0; i < numbers.size(); ++i) {
-            EXPECT_EQ(numbers[i], static_cast<long long>(i + 1)) << prefix << ": gap or duplicate in the daily codes";
-        }
-    }
-    return codes;
-}
-
 /// Sends intakes from `threads` clients until `stop`; collects the codes answered with 201 and
 /// every status seen.
 struct IntakeBurst {
@@ -193,7 +166,7 @@ TEST(Fault, KillNineDuringAnIntakeBurstLosesNoAcknowledgedIntakeAndSkipsNoCode) 
     burst.join();
     ASSERT_TRUE(enough) << "the burst did not reach 150 intakes";
 
-    const auto committed = checkCommittedDossiers(db.database());
+    const auto committed = test::checkCommittedDossiers(db.database());
     for (const auto& code : burst.codes) EXPECT_TRUE(committed.count(code)) << code << " was acknowledged but is lost";
     EXPECT_GE(committed.size(), burst.codes.size());
     for (const auto& [code, count] : burst.statuses) EXPECT_EQ(code, 201) << count << " answers with " << code;
@@ -231,7 +204,7 @@ TEST(Fault, MariaDbRestartMidLoadGives503sThenRecovers) {
     for (const auto& [code, count] : burst.statuses) {
         EXPECT_TRUE(code == 201 || code == 503) << count << " answers with " << code;
     }
-    const auto committed = checkCommittedDossiers(served.wiring->database());
+    const auto committed = test::checkCommittedDossiers(served.wiring->database());
     for (const auto& code : burst.codes) EXPECT_TRUE(committed.count(code)) << code << " was acknowledged but is lost";
 }
 
@@ -270,7 +243,7 @@ TEST(Fault, ReadOnlyDatabaseRefusesWritesClearlyAndWritesNothing) {
 
     adminSql(mariadb.adminUrl(), "SET GLOBAL read_only = 0");
     EXPECT_EQ(desk.send("POST", "/api/v1/dossiers", intakeBody(3)).status, 201);
-    checkCommittedDossiers(served.wiring->database());
+    test::checkCommittedDossiers(served.wiring->database());
 }
 
 TEST(Fault, FullTablespaceRefusesIntakeClearlyAndWritesNothing) {
@@ -306,7 +279,7 @@ TEST(Fault, FullTablespaceRefusesIntakeClearlyAndWritesNothing) {
     }
     EXPECT_EQ(writeCounts(served.wiring->database()), before);
     EXPECT_EQ(test::httpRequest(served.server->port(), "GET", "/healthz").status, 200) << "reads keep working";
-    checkCommittedDossiers(served.wiring->database());
+    test::checkCommittedDossiers(served.wiring->database());
 }
 
 TEST(Fault, TwoOfficersChangingOneDossierAtOnceGetOneSuccessAndOne409) {

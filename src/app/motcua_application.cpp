@@ -97,7 +97,8 @@ void MotcuaApplication::printUsage() const {
                  "  calendar deadline --received T --duration D [--agency CODE]   hạn trả kết quả (JSON)\n\n"
                  "  user add --username U --name \"Họ tên\" --role R --agency MÃ   tạo người dùng (mật khẩu: hỏi hoặc MOTCUA_PASSWORD)\n"
                  "  user passwd --username U | user list\n"
-                 "  demo load                  nạp dữ liệu mẫu (một lần)\n\n"
+                 "  demo load                  nạp dữ liệu mẫu (một lần)\n"
+                 "  demo generate --dossiers N --agencies M --years Y [--seed S]   sinh dữ liệu cấp tỉnh (đo hiệu năng)\n\n"
                  "Tùy chọn chung: --config FILE (tệp .properties), --help\n"
                  "Biến môi trường: MOTCUA_DB_URL, MOTCUA_HTTP_PORT, MOTCUA_HOME, MOTCUA_CONFIG\n";
 }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 
 namespace motcua::service {
 namespace {
@@ -89,6 +90,8 @@ struct CalendarService::Cache {
     std::vector<store::ScheduleRow> rows;
     std::vector<long long> in_force_ids;
     std::shared_ptr<const domain::WorkingCalendar> calendar;
+    /// Working hours by agency code, with when they were read (same lifetime as the calendar).
+    std::map<std::string, std::pair<domain::WorkingHours, std::chrono::steady_clock::time_point>> hours;
 };
 
 CalendarService::CalendarService(store::Database& database, const Clock& clock, const LocalTime& local_time)
@@ -130,13 +133,22 @@ std::shared_ptr<const domain::WorkingCalendar> CalendarService::calendar() { ret
 
 domain::WorkingHours CalendarService::hoursFor(const std::optional<std::string>& agency_code) {
     if (!agency_code) return domain::WorkingHours();
+    const auto steady_now = std::chrono::steady_clock::now();
+    {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        const auto found = cache_->hours.find(*agency_code);
+        if (found != cache_->hours.end() && steady_now - found->second.second < kReloadEvery) return found->second.first;
+    }
     const auto row = database_.run([&](store::Session& s) -> std::optional<store::WorkingHoursRow> {
         if (!repository_->agencyId(s, *agency_code)) {
             throw Error(ErrorCode::NotFound, "Không có cơ quan mã " + *agency_code + ".", "unknown agency", "agency");
         }
         return repository_->workingHours(s, *agency_code);
     });
-    return row ? parseHours(*row) : domain::WorkingHours();
+    const auto hours = row ? parseHours(*row) : domain::WorkingHours();
+    const std::lock_guard<std::mutex> lock(mutex_);
+    cache_->hours.insert_or_assign(*agency_code, std::make_pair(hours, steady_now));
+    return hours;
 }
 
 domain::WorkingHours CalendarService::setWorkingHours(const std::string& agency_code, const std::string& sessions,
@@ -148,6 +160,8 @@ domain::WorkingHours CalendarService::setWorkingHours(const std::string& agency_
         if (!id) throw Error(ErrorCode::NotFound, "Không có cơ quan mã " + agency_code + ".", "unknown agency", "agency");
         repository_->setWorkingHours(s, *id, row, by, clock_.now());
     });
+    const std::lock_guard<std::mutex> lock(mutex_);
+    cache_->hours.erase(agency_code);
     return hours;
 }
 

@@ -60,7 +60,7 @@ public:
     /// Returns the calendar in force now (statutory rules overridden by the stored schedules).
     std::shared_ptr<const domain::WorkingCalendar> calendar();
 
-    /// Returns the working hours of `agency_code` (its own, else the default).
+    /// Returns the working hours of `agency_code` (its own, else the default; cached like the calendar).
     /// Throws Error(NotFound) for an unknown agency.
     domain::WorkingHours hoursFor(const std::optional<std::string>& agency_code);
 

@@ -79,6 +79,7 @@ void CatalogService::requireAdmin(const domain::Principal& principal) {
 void CatalogService::invalidate() {
     const std::lock_guard<std::mutex> lock(mutex_);
     tree_.reset();
+    procedures_.reset();
 }
 
 std::shared_ptr<const domain::AgencyTree> CatalogService::tree() {
@@ -159,12 +160,27 @@ std::vector<domain::ProcedureEntry> CatalogService::procedures() {
 }
 
 domain::ProcedureEntry CatalogService::procedure(const std::string& code) {
-    auto found = database_.run([&](store::Session& s) { return repository_->procedureByCode(s, code); });
-    if (!found) {
+    std::shared_ptr<const std::map<std::string, domain::ProcedureEntry>> all;
+    {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        const auto now = std::chrono::steady_clock::now();
+        if (procedures_ == nullptr || now - procedures_loaded_at_ >= kTreeTtl) {
+            auto loaded = std::make_shared<std::map<std::string, domain::ProcedureEntry>>();
+            for (auto& p : database_.run([&](store::Session& s) { return repository_->procedures(s); })) {
+                const std::string key = p.procedure.code.str();
+                loaded->emplace(key, std::move(p));
+            }
+            procedures_ = std::move(loaded);
+            procedures_loaded_at_ = now;
+        }
+        all = procedures_;
+    }
+    const auto found = all->find(code);
+    if (found == all->end()) {
         throw Error(ErrorCode::NotFound, "Không có thủ tục mã " + code.substr(0, 32) + " trong danh mục.",
                     "unknown procedure", "procedure_code");
     }
-    return *found;
+    return found->second;
 }
 
 domain::ProcedureEntry CatalogService::saveProcedure(const domain::Principal& principal,
@@ -192,6 +208,7 @@ domain::ProcedureEntry CatalogService::saveProcedure(const domain::Principal& pr
         repository_->upsertProcedure(s, entry, *field_id, agency_ids, now);
         tx.commit();
     });
+    invalidate();
     return procedure(entry.procedure.code.str());
 }
 

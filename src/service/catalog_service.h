@@ -7,6 +7,7 @@
 #include "service/clock.h"
 
 #include <chrono>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -80,6 +81,9 @@ private:
     std::mutex mutex_;
     std::shared_ptr<const domain::AgencyTree> tree_;
     std::chrono::steady_clock::time_point tree_loaded_at_;
+    /// Procedures by code (a province's catalog is a few thousand rows), same lifetime as the tree.
+    std::shared_ptr<const std::map<std::string, domain::ProcedureEntry>> procedures_;
+    std::chrono::steady_clock::time_point procedures_loaded_at_;
 };
 
 }  // namespace motcua::service

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <future>
 #include <map>
 #include <random>
 
@@ -344,12 +345,20 @@ GenerateSummary DemoGenerator::run(const GenerateOptions& options, const std::fu
 
     const auto now = m.clock.now();
     const auto start = now - date::days{365 * options.years};
-    std::int64_t written = 0;
-    while (written < options.dossiers) {
-        const auto n = std::min<std::int64_t>(options.batch, options.dossiers - written);
+    // The next batch is simulated on a second thread while the current one is written.
+    auto simulateBatch = [&m, start, now](std::int64_t n) {
         std::vector<store::DossierHistory> batch;
         batch.reserve(static_cast<std::size_t>(n));
         for (std::int64_t i = 0; i < n; ++i) batch.push_back(m.simulate(start, now));
+        return batch;
+    };
+    auto sizeAfter = [&](std::int64_t done) { return std::min<std::int64_t>(options.batch, options.dossiers - done); };
+    std::int64_t written = 0;
+    auto next = std::async(std::launch::async, simulateBatch, sizeAfter(0));
+    while (written < options.dossiers) {
+        auto batch = next.get();
+        const auto n = static_cast<std::int64_t>(batch.size());
+        if (written + n < options.dossiers) next = std::async(std::launch::async, simulateBatch, sizeAfter(written + n));
         m.db.run([&](store::Session& s) {
             store::Transaction tx(s);
             const auto ids = dossiers.insertHistories(s, batch);

@@ -400,9 +400,10 @@ IntakeResult DossierService::intake(const domain::Principal& principal, const In
         if (idempotency_key) {
             m.dossiers.insertIdempotencyKey(s, principal.user_id, *idempotency_key, request_hash, id, now);
         }
+        // The personal-data access log entry commits with the dossier: one durable write per intake.
+        m.users.logPersonalDataAccess(s, principal.user_id, id, t.next.code ? t.next.code->str() : "", "intake", now, ip);
         return t.next;
     });
-    m.auth.logPersonalDataAccess(principal, dossier.id.value, dossier.code ? dossier.code->str() : "", "intake", ip);
     return IntakeResult{m.view(dossier), false};
 }
 

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <sstream>
+#include <variant>
 
 namespace motcua::store {
 namespace {
@@ -33,11 +34,11 @@ constexpr std::string_view kFindByCodeForUpdate =
     " FROM dossiers d JOIN procedures p ON p.id = d.procedure_id WHERE d.code = ? FOR UPDATE";
 constexpr std::string_view kFindById =
     "SELECT " MOTCUA_DOSSIER_COLUMNS " FROM dossiers d JOIN procedures p ON p.id = d.procedure_id WHERE d.id = ?";
-constexpr std::string_view kListSelect =
-    "SELECT " MOTCUA_DOSSIER_COLUMNS ", p.name, ha.code, ha.name FROM dossiers d"
-    " JOIN procedures p ON p.id = d.procedure_id JOIN agencies ha ON ha.id = d.handling_agency_id";
-constexpr std::string_view kListCount =
-    "SELECT COUNT(*) FROM dossiers d JOIN procedures p ON p.id = d.procedure_id";
+constexpr std::string_view kListColumns = "SELECT " MOTCUA_DOSSIER_COLUMNS ", p.name, ha.code, ha.name";
+// The dossier drives every list (STRAIGHT_JOIN): left to itself the optimizer may start from the
+// few procedures and read every dossier of each.
+constexpr std::string_view kListJoins =
+    " STRAIGHT_JOIN procedures p ON p.id = d.procedure_id STRAIGHT_JOIN agencies ha ON ha.id = d.handling_agency_id";
 #undef MOTCUA_DOSSIER_COLUMNS
 
 constexpr std::string_view kInsert =
@@ -328,6 +329,7 @@ void insertRows(Session& session, std::string_view single, std::size_t count, st
 }
 
 void insertNewTransfers(Session& session, const domain::Dossier& d) {
+    if (d.transfers.empty()) return;
     auto& count = session.prepare(kTransferCount);
     count.setInt64(1, d.id.value);
     std::size_t stored = 0;
@@ -496,65 +498,105 @@ std::vector<domain::DossierEvent> DossierRepository::events(Session& session, st
 
 std::pair<std::vector<DossierListRow>, std::int64_t> DossierRepository::list(Session& session,
                                                                             const DossierFilter& f) {
-    // The WHERE clause is assembled from fixed fragments only; every value is a bound parameter.
+    // The query is assembled from fixed fragments only; every value is a bound parameter, bound
+    // in the order the fragments were added.
+    std::vector<std::variant<std::int64_t, std::string>> params;
+    std::string marks;
+    for (std::size_t i = 0; i < f.agency_ids.size(); ++i) marks += i == 0 ? "?" : ", ?";
+    auto addAgencies = [&] {
+        for (auto id : f.agency_ids) params.emplace_back(id);
+    };
+    std::string from = " FROM dossiers d";
     std::string where = " WHERE 1 = 1";
-    if (!f.agency_ids.empty()) {
-        std::string marks;
-        for (std::size_t i = 0; i < f.agency_ids.size(); ++i) marks += i == 0 ? "?" : ", ?";
-        where += " AND (d.receiving_agency_id IN (" + marks + ") OR d.handling_agency_id IN (" + marks + "))";
+    if (f.due_before && !f.agency_ids.empty()) {
+        // Overdue and due-soon lists: two range scans of the (agency, is_open, current_due_at)
+        // indexes, one for the handling and one for the receiving agency, unioned; then the rows
+        // by primary key. Cost follows the number of open dossiers due, not the agency's history.
+        const std::string due = toSqlDateTime(*f.due_before);
+        from = " FROM (SELECT id FROM dossiers WHERE handling_agency_id IN (" + marks +
+               ") AND is_open = 1 AND current_due_at < ? UNION SELECT id FROM dossiers WHERE receiving_agency_id IN (" +
+               marks + ") AND is_open = 1 AND current_due_at < ?) scoped STRAIGHT_JOIN dossiers d ON d.id = scoped.id";
+        addAgencies();
+        params.emplace_back(due);
+        addAgencies();
+        params.emplace_back(due);
+    } else {
+        if (!f.agency_ids.empty()) {
+            where += " AND (d.receiving_agency_id IN (" + marks + ") OR d.handling_agency_id IN (" + marks + "))";
+            addAgencies();
+            addAgencies();
+        }
+        if (f.due_before) {
+            where += " AND d.is_open = 1 AND d.current_due_at < ?";
+            params.emplace_back(toSqlDateTime(*f.due_before));
+        }
     }
-    if (f.status) where += " AND d.status = ?";
-    if (f.procedure_code) where += " AND p.code = ?";
-    if (f.assigned_officer_id) where += " AND d.assigned_officer_id = ?";
-    if (f.received_from) where += " AND d.received_at >= ?";
-    if (f.received_to) where += " AND d.received_at < ?";
-    if (f.due_before) where += " AND d.is_open AND d.current_due_at IS NOT NULL AND d.current_due_at < ?";
+    if (f.status) {
+        where += " AND d.status = ?";
+        params.emplace_back(*f.status);
+    }
+    if (f.procedure_code) {
+        where += " AND p.code = ?";
+        params.emplace_back(*f.procedure_code);
+    }
+    if (f.assigned_officer_id) {
+        where += " AND d.assigned_officer_id = ?";
+        params.emplace_back(*f.assigned_officer_id);
+    }
+    if (f.received_from) {
+        where += " AND d.received_at >= ?";
+        params.emplace_back(toSqlDateTime(*f.received_from));
+    }
+    if (f.received_to) {
+        where += " AND d.received_at < ?";
+        params.emplace_back(toSqlDateTime(*f.received_to));
+    }
     if (f.without_apology) where += " AND d.apology_issued_at IS NULL";
-    // Codes and id numbers are ASCII columns: compare them only with ASCII text (MariaDB refuses
-    // to mix ascii_bin with a Vietnamese search string).
-    const bool ascii_text = f.text && std::all_of(f.text->begin(), f.text->end(),
-                                                  [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     if (f.text) {
-        where += ascii_text ? " AND (d.code LIKE ? OR d.applicant_name LIKE ? OR d.applicant_id_number = ?)"
-                            : " AND d.applicant_name LIKE ?";
+        // Codes and id numbers are ASCII columns: compare them only with ASCII text (MariaDB
+        // refuses to mix ascii_bin with a Vietnamese search string).
+        const bool ascii_text = std::all_of(f.text->begin(), f.text->end(),
+                                            [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+        std::string escaped;
+        for (char c : *f.text) {
+            if (c == '%' || c == '_' || c == '\\') escaped += '\\';
+            escaped += c;
+        }
+        if (ascii_text) {
+            where += " AND (d.code LIKE ? OR d.applicant_name LIKE ? OR d.applicant_id_number = ?)";
+            params.emplace_back(escaped + "%");
+            params.emplace_back("%" + escaped + "%");
+            params.emplace_back(*f.text);
+        } else {
+            where += " AND d.applicant_name LIKE ?";
+            params.emplace_back("%" + escaped + "%");
+        }
     }
     const std::string order = f.order == DossierFilter::Order::DueFirst
                                   ? " ORDER BY d.current_due_at IS NULL, d.current_due_at, d.id"
                                   : " ORDER BY d.id DESC";
-
     auto bind = [&](sql::PreparedStatement& s) {
         unsigned i = 1;
-        for (int pass = 0; pass < 2 && !f.agency_ids.empty(); ++pass) {
-            for (auto id : f.agency_ids) s.setInt64(i++, id);
-        }
-        if (f.status) s.setString(i++, *f.status);
-        if (f.procedure_code) s.setString(i++, *f.procedure_code);
-        if (f.assigned_officer_id) s.setInt64(i++, *f.assigned_officer_id);
-        if (f.received_from) s.setString(i++, toSqlDateTime(*f.received_from));
-        if (f.received_to) s.setString(i++, toSqlDateTime(*f.received_to));
-        if (f.due_before) s.setString(i++, toSqlDateTime(*f.due_before));
-        if (f.text) {
-            std::string escaped;
-            for (char c : *f.text) {
-                if (c == '%' || c == '_' || c == '\\') escaped += '\\';
-                escaped += c;
+        for (const auto& value : params) {
+            if (const auto* id = std::get_if<std::int64_t>(&value)) {
+                s.setInt64(i++, *id);
+            } else {
+                s.setString(i++, std::get<std::string>(value));
             }
-            if (ascii_text) s.setString(i++, escaped + "%");
-            s.setString(i++, "%" + escaped + "%");
-            if (ascii_text) s.setString(i++, *f.text);
         }
         return i;
     };
 
     std::int64_t total = 0;
     {
-        auto& count = session.prepare(std::string(kListCount) + where);
+        auto& count = session.prepare("SELECT COUNT(*)" + from + std::string(kListJoins) + where);
         bind(count);
         std::unique_ptr<sql::ResultSet> rs(count.executeQuery());
         rs->next();
         total = rs->getInt64(1);
     }
-    auto& select = session.prepare(std::string(kListSelect) + where + order + " LIMIT ? OFFSET ?");
+    auto& select = session.prepare(std::string(kListColumns) + from + std::string(kListJoins) + where + order +
+                                   " LIMIT ? OFFSET ?");
     unsigned next = bind(select);
     select.setInt(next++, f.limit);
     select.setInt(next, f.offset);

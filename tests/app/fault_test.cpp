@@ -154,12 +154,12 @@ struct IntakeBurst {
 TEST(Fault, KillNineDuringAnIntakeBurstLosesNoAcknowledgedIntakeAndSkipsNoCode) {
     test::TestDatabase db;
     runMotcua(db.url().toString(), "demo load");
-    const int port = 43000 + static_cast<int>(::getpid() % 4000);
+    const int port = test::freeLoopbackPort();
     const pid_t child = test::startMotcuaServe(db.url().toString(), port);
     ASSERT_TRUE(test::waitHealthy(port));
     IntakeBurst burst;
     burst.start(signIn(port, "tiepnhan"), 8);
-    const bool enough = burst.waitForCreated(150);
+    const bool enough = burst.waitForCreated(150);  // up to 30 s
     ::kill(child, SIGKILL);
     int status = 0;
     ::waitpid(child, &status, 0);

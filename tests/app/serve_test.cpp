@@ -25,11 +25,6 @@ int runMotcua(const std::string& env, const std::string& args) {
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-int freePort() {
-    // Port 0 is not available to the child; pick one in a range the fixture does not use.
-    return 41000 + static_cast<int>(::getpid() % 5000);
-}
-
 TEST(ServeCommand, RefusesToStartWhileMigrationsArePending) {
     test::TestDatabase db(false);
     EXPECT_EQ(runMotcua("MOTCUA_DB_URL='" + db.url().toString() + "'", "serve"), 78);
@@ -52,7 +47,7 @@ TEST(MigrateCommand, AppliesPendingMigrationsThenReportsNoneLeft) {
 
 TEST(ServeCommand, ServesHealthzAndStopsCleanlyOnSigterm) {
     test::TestDatabase db(true);
-    const int port = freePort();
+    const int port = test::freeLoopbackPort();
     const pid_t child = test::startMotcuaServe(db.url().toString(), port);
     EXPECT_TRUE(test::waitHealthy(port));
     ::kill(child, SIGTERM);

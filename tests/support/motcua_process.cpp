@@ -6,9 +6,29 @@
 #include <cstdlib>
 #include <stdexcept>
 #include <thread>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 namespace motcua::test {
+
+int freeLoopbackPort() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0) throw std::runtime_error("socket failed");
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = 0;
+    socklen_t length = sizeof address;
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+        ::close(fd);
+        throw std::runtime_error("bind to a free port failed");
+    }
+    ::close(fd);
+    return ntohs(address.sin_port);
+}
 
 pid_t startMotcuaServe(const std::string& db_url, int port) {
     const pid_t child = ::fork();
@@ -23,7 +43,7 @@ pid_t startMotcuaServe(const std::string& db_url, int port) {
 }
 
 bool waitHealthy(int port) {
-    for (int i = 0; i < 400; ++i) {
+    for (int i = 0; i < 1200; ++i) {
         try {
             if (httpRequest(port, "GET", "/healthz").status == 200) return true;
         } catch (const std::exception&) {

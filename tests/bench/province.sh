@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# Province-scale benchmarks: intake throughput over HTTP next to the raw one-insert-per-request
+# ceiling of the same MariaDB, the overdue list of one department (p50/p99), the 06a report of a
+# province-year next to a plain GROUP BY rescan, and the server's memory under load.
+#
+#   tests/bench/province.sh [--dossiers N] [--agencies M] [--years Y] [--seconds S] [--connections C] [--keep]
+#
+# Defaults: 3 000 000 dossiers, 40 agencies, 3 years, 20 s per load run, 8 connections. The data
+# set is generated once into var/bench-db (a durable private MariaDB: innodb_flush_log_at_trx_commit=1,
+# 4 GiB buffer pool) and reused by later runs with the same size; --keep leaves the database running.
+set -euo pipefail
+source "$(dirname "$0")/../../deploy/common.sh"
+cd "$MOTCUA_ROOT"
+
+dossiers=3000000; agencies=40; years=3; seconds=20; connections=8; keep=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --dossiers) dossiers=$2; shift 2 ;;
+    --agencies) agencies=$2; shift 2 ;;
+    --years) years=$2; shift 2 ;;
+    --seconds) seconds=$2; shift 2 ;;
+    --connections) connections=$2; shift 2 ;;
+    --keep) keep=1; shift ;;
+    *) echo "usage: $0 [--dossiers N] [--agencies M] [--years Y] [--seconds S] [--connections C] [--keep]" >&2; exit 64 ;;
+  esac
+done
+
+MOTCUA_PACKAGES+=(wrk)
+motcua_install_packages
+mkdir -p var
+motcua_build var/bench-build Release -DMOTCUA_BUILD_TESTS=OFF -DMOTCUA_BUILD_BENCH=OFF --target motcua \
+  > var/bench-build.log 2>&1 || { tail -30 var/bench-build.log; exit 1; }
+MOTCUA=$MOTCUA_ROOT/var/bench-build/src/motcua
+export MOTCUA_HOME=$MOTCUA_ROOT
+
+dbdir=var/bench-db
+deploy/mariadb start --dir "$dbdir" --server-option --innodb-buffer-pool-size=4G \
+  --server-option --innodb-log-file-size=1G --server-option --max-prepared-stmt-count=100000 > /dev/null
+# shellcheck disable=SC1091
+source "$dbdir/env"
+export MOTCUA_DB_URL
+sock=$dbdir/mysqld.sock
+calc() { awk "BEGIN { printf \"%.${2:-2}f\", $1 }"; }
+now() { date +%s.%N; }
+sql() { mariadb --no-defaults -S "$sock" -uroot -N -B motcua -e "$1"; }
+
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill -TERM "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  [ "$keep" = 1 ] || deploy/mariadb stop --dir "$dbdir" > /dev/null
+}
+trap cleanup EXIT
+
+"$MOTCUA" migrate > /dev/null 2>&1
+# The data set is reused when it was generated with the same parameters (the intake runs add a
+# few thousand dossiers to it each time, which does not change the measures).
+wanted="dossiers=$dossiers agencies=$agencies years=$years"
+have=$(sql "SELECT COUNT(*) FROM dossiers" 2>/dev/null || echo 0)
+generate_s="(reused)"
+if [ "$(cat "$dbdir/generated" 2>/dev/null)" != "$wanted" ]; then
+  if [ "$have" != 0 ]; then
+    echo "==> var/bench-db holds other data ($have dossiers): starting over"
+    deploy/mariadb stop --dir "$dbdir" > /dev/null; rm -rf "$dbdir"
+    exec "$0" --dossiers "$dossiers" --agencies "$agencies" --years "$years" --seconds "$seconds" \
+      --connections "$connections" $([ "$keep" = 1 ] && echo --keep)
+  fi
+  "$MOTCUA" demo load > /dev/null
+  echo "==> generating $dossiers dossiers, $agencies agencies, $years years"
+  start=$(now)
+  "$MOTCUA" demo generate --dossiers "$dossiers" --agencies "$agencies" --years "$years" 2>&1 | tail -2
+  generate_s=$(calc "$(now) - $start" 0)
+  echo "$wanted" > "$dbdir/generated"
+fi
+events=$(sql "SELECT COUNT(*) FROM dossier_events")
+
+port=$(( 20000 + RANDOM % 20000 ))
+MOTCUA_HTTP_PORT=$port "$MOTCUA" serve > var/bench-serve.log 2>&1 &
+server_pid=$!
+for _ in $(seq 1 200); do curl -sf "http://127.0.0.1:$port/healthz" > /dev/null && break; sleep 0.1; done
+base=http://127.0.0.1:$port
+
+login() {  # prints "cookie csrf"
+  local headers body
+  headers=$(mktemp)
+  body=$(curl -s -D "$headers" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$1\",\"password\":\"motcua2026\"}" "$base/api/v1/auth/login")
+  echo "$(grep -io 'motcua_session=[^;]*' "$headers" | head -1) $(echo "$body" | sed -n 's/.*"csrf_token":"\([^"]*\)".*/\1/p')"
+  rm -f "$headers"
+}
+read -r desk_cookie desk_csrf < <(login tiepnhan)
+read -r head_cookie head_csrf < <(login lanhdao)
+
+lua=$(mktemp --suffix=.lua)
+cat > "$lua" <<'LUA'
+local counter = 0
+local cookie, csrf = os.getenv("BENCH_COOKIE"), os.getenv("BENCH_CSRF")
+request = function()
+  counter = counter + 1
+  local body = '{"procedure_code":"2.000488","channel":"direct","result_delivery":"desk",' ..
+    '"applicant":{"kind":"individual","name":"Nguyễn Văn Tải ' .. counter .. '","id_number":"038090001234",' ..
+    '"phone":"0912345678","address":"12 Lê Lợi"},"documents":[{"name":"Tờ khai","kind":"original","count":1}]}'
+  return wrk.format("POST", "/api/v1/dossiers",
+    {["Content-Type"] = "application/json", ["Cookie"] = cookie, ["X-CSRF-Token"] = csrf}, body)
+end
+LUA
+
+echo "==> intake over HTTP: wrk -c $connections -d ${seconds}s"
+intake_before=$(sql "SELECT COUNT(*) FROM dossiers")
+intake_out=$(BENCH_COOKIE=$desk_cookie BENCH_CSRF=$desk_csrf wrk -t2 -c"$connections" -d"${seconds}s" -s "$lua" "$base")
+intake_rps=$(echo "$intake_out" | awk '/Requests\/sec/ {print $2}')
+intake_rows=$(( $(sql "SELECT COUNT(*) FROM dossiers") - intake_before ))
+intake_non2xx=$(echo "$intake_out" | awk '/Non-2xx/ {print $5}')
+rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$server_pid/status")
+
+echo "==> raw ceiling: mariadb-slap, one single-row INSERT per transaction, $connections clients"
+sql "DROP TABLE IF EXISTS bench_raw; CREATE TABLE bench_raw LIKE dossiers"
+per_client=$(( ${intake_rps%.*} * seconds / connections + 100 ))
+raw_insert="INSERT INTO bench_raw (code, receiving_agency_id, handling_agency_id, procedure_id, status, is_open,"
+raw_insert+=" channel, result_delivery, applicant_kind, applicant_name, applicant_id_number, applicant_phone,"
+raw_insert+=" applicant_email, applicant_address, submitted_at, received_at, original_due_at, current_due_at, version,"
+raw_insert+=" created_at, updated_at) VALUES (NULL, 2, 2, 1, 'received', 1, 'direct', 'desk', 'individual',"
+raw_insert+=" 'Nguyễn Văn Tải', '038090001234', '0912345678', '', '12 Lê Lợi', NOW(3), NOW(3), NOW(3), NOW(3), 2,"
+raw_insert+=" NOW(3), NOW(3))"
+slap_out=$(mariadb-slap --no-defaults -S "$sock" -uroot --create-schema=motcua --concurrency="$connections" \
+  --number-of-queries=$(( per_client * connections )) --query="$raw_insert" 2>&1)
+slap_s=$(echo "$slap_out" | awk '/Average number of seconds to run all queries/ {print $9}')
+[ -n "$slap_s" ] || { echo "mariadb-slap failed: $slap_out" >&2; exit 1; }
+raw_rows=$(sql "SELECT COUNT(*) FROM bench_raw")
+raw_rps=$(calc "$raw_rows / $slap_s" 0)
+sql "DROP TABLE bench_raw"
+
+agency=000.00.06.H56
+overdue_total=$(curl -s -H "Cookie: $head_cookie" "$base/api/v1/dossiers?due=overdue&page_size=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
+echo "==> overdue list of $agency ($overdue_total overdue): wrk -c 4 -d ${seconds}s"
+list_lua=$(mktemp --suffix=.lua)
+cat > "$list_lua" <<'LUA'
+local cookie = os.getenv("BENCH_COOKIE")
+request = function()
+  return wrk.format("GET", "/api/v1/dossiers?due=overdue&page_size=50", {["Cookie"] = cookie})
+end
+LUA
+list_out=$(BENCH_COOKIE=$head_cookie wrk -t2 -c4 -d"${seconds}s" --latency -s "$list_lua" "$base")
+p50=$(echo "$list_out" | awk '$1 == "50%" {print $2}')
+p99=$(echo "$list_out" | awk '$1 == "99%" {print $2}')
+list_rps=$(echo "$list_out" | awk '/Requests\/sec/ {print $2}')
+
+report_line="| 06a report of the province for a year | – | needs the statistics records (see issue 6) |"
+if "$MOTCUA" --help 2>&1 | grep -q "^  report"; then
+  year=$(date +%Y)
+  start=$(now)
+  "$MOTCUA" report --period "$((year - 1))" --agency 000.00.00.H56 --format json > /dev/null
+  report_s=$(calc "$(now) - $start" 3)
+  start=$(now)
+  sql "SELECT receiving_agency_id, channel, verdict, status, COUNT(*) FROM dossiers
+       WHERE received_at >= '$((year - 2))-12-15' AND received_at < '$((year - 1))-12-15'
+       GROUP BY receiving_agency_id, channel, verdict, status" > /dev/null
+  rescan_s=$(calc "$(now) - $start" 3)
+  report_line="| 06a report of the province for year $((year - 1)) | \`motcua report --period $((year - 1))\` | ${report_s} s; plain GROUP BY rescan of dossiers ${rescan_s} s |"
+fi
+
+rm -f "$lua" "$list_lua"
+cat <<TABLE
+
+Province data: $(sql "SELECT COUNT(*) FROM dossiers") dossiers, $events events, $agencies agencies, $years years (generated in ${generate_s} s)
+Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); MariaDB $(sql "SELECT VERSION()")
+
+| measure | result |
+|---|---|
+| intake over HTTP (durable transaction each), wrk -c $connections | $intake_rps requests/s ($intake_rows dossiers written, non-2xx: ${intake_non2xx:-0}) |
+| raw ceiling: single-row INSERT per transaction, mariadb-slap -c $connections | $raw_rps inserts/s |
+| intake / raw ceiling | $(calc "100 * $intake_rps / $raw_rps" 0) % |
+| overdue list of Sở Tư pháp, 50 per page | p50 $p50, p99 $p99 ($list_rps requests/s) |
+| motcua peak resident memory (VmHWM) | $(( rss_kb / 1024 )) MiB |
+$report_line
+TABLE

@@ -205,6 +205,22 @@ TEST_F(DossierPages, ADossierMovesThroughTheFormsToReturnAndTheHeadSeesItOverdue
     EXPECT_TRUE(contains(sheet.body, "Đã cấp Phiếu LLTP số 1"));
 }
 
+TEST_F(DossierPages, APostalDossierHandedOverLongAgoIsOnTheHeadsOverdueList) {
+    auto form = intakeForm("2.000488", "Trần Thị Cúc");
+    form[1] = {"channel", "postal"};
+    form.emplace_back("received_at", "2026-10-19T08:00");
+    form.emplace_back("handover_at", "2026-10-20T09:00");
+    const auto r = post(desk, "/tiep-nhan", form);
+    ASSERT_EQ(r.status, 303) << r.body;
+    const std::string code = r.headers.at("Location").substr(7, r.headers.at("Location").find('/', 7) - 7);
+    EXPECT_EQ(code.substr(14, 6), "261020");  // the code carries the handover day (QĐ 45/2016 Đ7.4)
+    const auto late = get(head, "/lanh-dao/han-xu-ly");
+    const auto row = late.body.find("/ho-so/" + code);
+    ASSERT_NE(row, std::string::npos) << late.body.substr(late.body.find("<main"));
+    const auto row_start = late.body.rfind("<tr", row);
+    EXPECT_EQ(late.body.substr(row_start, 27), "<tr class=\"overdue breach\">");
+}
+
 TEST_F(DossierPages, AStepRefusedByTheRulesIsExplainedOnThePage) {
     const std::string code = intakeByForm();
     const auto r = post(desk, "/ho-so/" + code + "/thao-tac", {{"command", "return"}, {"version", std::to_string(version(code))}});

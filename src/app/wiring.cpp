@@ -46,7 +46,7 @@ Wiring::Wiring(const Config& config, const service::Clock& clock)
     templates_ = std::make_unique<web::TemplateSet>(config.templatesDir());
     web_ = std::make_unique<web::WebApp>(*templates_, *auth_, *authenticator_);
     web_->registerRoutes(router_);
-    const web::DossierPagesContext pages{*web_, *dossiers_, *catalog_, *local_time_, clock_};
+    const web::DossierPagesContext pages{*web_, *dossiers_, *catalog_, *auth_, *local_time_, clock_};
     web::registerDossierPages(router_, pages);
     web::registerPrintForms(router_, pages);
     public_lookup_ = std::make_unique<service::PublicLookupService>(*database_, *catalog_, clock_);

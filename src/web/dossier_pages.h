@@ -12,6 +12,7 @@
 #include <vector>
 
 namespace motcua::service {
+class AuthService;
 class CatalogService;
 class Clock;
 class LocalTime;
@@ -25,6 +26,7 @@ struct DossierPagesContext {
     WebApp& web;
     service::DossierService& dossiers;
     service::CatalogService& catalog;
+    service::AuthService& auth;  ///< logs reads of personal data the dossier service does not log itself
     const service::LocalTime& local_time;
     const service::Clock& clock;
 };

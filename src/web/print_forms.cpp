@@ -5,6 +5,7 @@
 
 #include "domain/core/error.h"
 #include "domain/dossier/dossier_state.h"
+#include "service/auth_service.h"
 #include "service/catalog_service.h"
 #include "service/local_time.h"
 #include "web/dossier_format.h"
@@ -185,6 +186,9 @@ void registerPrintForms(http::Router& router, const DossierPagesContext& context
             }
             if (static_cast<int>(page.items.size()) < q.page_size) break;
         }
+        // The register prints every applicant's name, address and phone of the period.
+        ctx.auth.logPersonalDataAccess(user, std::nullopt, *q.from + ".." + *q.to, "print_register",
+                                       request.remote_address);
         Data d;
         addFormHeader(d, ctx.catalog, user.agency_code, ctx.clock.now(), ctx.local_time);
         d.set("period_text", "Từ ngày " + dayText(*q.from) + " đến ngày " + dayText(*q.to));

@@ -4,7 +4,11 @@
 // citizen lookup shows status and appointment, nothing personal, the same answer for a wrong
 // code and wrong digits, and is rate-limited.
 
+#include "store/database.h"
 #include "support/dossier_fixture.h"
+
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
 
 #include <Poco/URI.h>
 
@@ -79,6 +83,17 @@ protected:
         if (iso.size() < 16) return "?";  // "2026-12-03T09:00:00+07:00"
         return iso.substr(11, 2) + " giờ " + iso.substr(14, 2) + " phút, ngày " + iso.substr(8, 2) + "/" +
                iso.substr(5, 2) + "/" + iso.substr(0, 4);
+    }
+
+    /// Returns how many reads of personal data were logged with `action`.
+    long long accessLogged(const std::string& action) {
+        return app.db.database().run([&](store::Session& s) {
+            auto& ps = s.prepare("SELECT COUNT(*) FROM personal_data_access_log WHERE action = ?");
+            ps.setString(1, action);
+            std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+            rs->next();
+            return static_cast<long long>(rs->getInt64(1));
+        });
     }
 
     long long version(const std::string& code) {
@@ -286,8 +301,10 @@ TEST_F(DossierPages, UserTextIsEscapedInEveryPageAndPrintedForm) {
 TEST_F(DossierPages, RegisterListsTheDossiersReceivedInTheRange) {
     const std::string first = intakeByForm("2.000488", "Người Thứ Nhất");
     const std::string second = intakeByForm("2.000815", "Người Thứ Hai");
+    const long long logged = accessLogged("print_register");
     const auto book = get(desk, "/so-theo-doi/in?from=2026-11-18&to=2026-11-18");
     ASSERT_EQ(book.status, 200);
+    EXPECT_EQ(accessLogged("print_register"), logged + 1);
     EXPECT_TRUE(contains(book.body, "Sổ theo dõi hồ sơ"));
     EXPECT_TRUE(contains(book.body, first));
     EXPECT_TRUE(contains(book.body, second));

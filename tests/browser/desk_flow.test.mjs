@@ -4,7 +4,15 @@
 // list, highlighted until the apology is issued.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
 import { launch, baseUrl, signIn } from './lib.mjs';
+
+/** Keeps a screenshot in $MOTCUA_SHOTS (for a human look at the layout). */
+async function shot(page, name) {
+  if (!process.env.MOTCUA_SHOTS) return;
+  mkdirSync(process.env.MOTCUA_SHOTS, { recursive: true });
+  await page.screenshot({ path: `${process.env.MOTCUA_SHOTS}/${name}.png`, fullPage: true });
+}
 
 /** Local (+07:00) "YYYY-MM-DDTHH:MM" for a datetime-local input, `days` from now at `hour`. */
 function localInput(days, hour) {
@@ -59,6 +67,7 @@ async function intake(page, procedureQuery, applicant, extra = async () => {}) {
   await page.fill('input[name="documents[1].name"]', 'Bản chụp Căn cước công dân');
   await page.selectOption('select[name="documents[1].kind"]', 'photocopy');
   await page.focus('input[name="documents[1].count"]');
+  await shot(page, `intake-${applicant.split(' ').pop()}`);
   await Promise.all([page.waitForURL(/\/in\/giay-tiep-nhan\?in=1$/), page.keyboard.press('Control+Enter')]);
   return decodeURIComponent(new URL(page.url()).pathname.split('/')[2]);
 }
@@ -80,6 +89,7 @@ test('desk intake, receipt, processing to return, and the head\'s overdue list',
     assert.match(code, /^000\.00\.06\.H56-\d{6}-\d{4}$/);
     assert.match(await desk.textContent('h1.title'), /Giấy tiếp nhận hồ sơ và hẹn trả kết quả/i);
     assert.match(await desk.textContent('.sheet'), /Nguyễn Văn Bình/);
+    await shot(desk, 'receipt');
     await printsCleanly(desk, 'A5');
 
     // Head forwards and assigns; the officer finds it in his queue and records the result.
@@ -109,11 +119,13 @@ test('desk intake, receipt, processing to return, and the head\'s overdue list',
     assert.match(await row.getAttribute('class'), /overdue breach/);
     assert.match(await row.textContent(), /quá \d+ ngày/);
     assert.match(await row.textContent(), /Chưa có phiếu xin lỗi/);
+    await shot(head, 'head-overdue');
     await Promise.all([head.waitForNavigation(), row.locator('a').click()]);
     await head.fill('#xin-loi textarea[name=reason]', 'Chờ xác minh của cơ quan công an');
     await head.fill('#xin-loi input[name=new_due_at]', localInput(10, 16));
     await Promise.all([head.waitForURL(/\/in\/phieu-xin-loi$/), head.click('#xin-loi button[type=submit]')]);
     assert.match(await head.textContent('.sheet'), /Chờ xác minh của cơ quan công an/);
+    await shot(head, 'apology');
     await printsCleanly(head, 'A5');
     await head.goto(`${baseUrl}/lanh-dao/han-xu-ly`);
     // With the apology's new appointment it is no longer a breach (nor overdue for the citizen).

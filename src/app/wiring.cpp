@@ -12,7 +12,9 @@
 #include "service/local_time.h"
 #include "service/clock.h"
 #include "service/health_service.h"
+#include "service/public_lookup.h"
 #include "store/database.h"
+#include "web/dossier_pages.h"
 #include "web/template_set.h"
 #include "web/web_app.h"
 
@@ -44,6 +46,11 @@ Wiring::Wiring(const Config& config, const service::Clock& clock)
     templates_ = std::make_unique<web::TemplateSet>(config.templatesDir());
     web_ = std::make_unique<web::WebApp>(*templates_, *auth_, *authenticator_);
     web_->registerRoutes(router_);
+    const web::DossierPagesContext pages{*web_, *dossiers_, *catalog_, *auth_, *local_time_, clock_};
+    web::registerDossierPages(router_, pages);
+    web::registerPrintForms(router_, pages);
+    public_lookup_ = std::make_unique<service::PublicLookupService>(*database_, *catalog_, clock_);
+    web::registerPublicLookup(router_, *web_, *public_lookup_, *local_time_, clock_);
 }
 
 Wiring::~Wiring() = default;

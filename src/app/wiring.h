@@ -19,6 +19,7 @@ class DossierService;
 class Clock;
 class HealthService;
 class LocalTime;
+class PublicLookupService;
 }  // namespace motcua::service
 namespace motcua::store {
 class Database;
@@ -62,6 +63,7 @@ private:
     std::unique_ptr<http::SessionAuthenticator> authenticator_;
     std::unique_ptr<service::CatalogService> catalog_;
     std::unique_ptr<service::DossierService> dossiers_;
+    std::unique_ptr<service::PublicLookupService> public_lookup_;
     std::unique_ptr<web::TemplateSet> templates_;
     std::unique_ptr<web::WebApp> web_;
     http::Router router_;

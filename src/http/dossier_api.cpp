@@ -41,11 +41,14 @@ int intParam(const Request& request, const std::string& key, int fallback) {
     return value;
 }
 
-std::int64_t requireVersion(const Poco::JSON::Object::Ptr& body) {
-    const auto v = optInt(body, "version");
-    if (!v) throw Error::invalidFields({{"version", "Thiếu số phiên bản hồ sơ (version) để tránh ghi đè thay đổi của người khác."}});
-    return *v;
+std::int64_t requireVersion(const std::optional<long long>& version) {
+    if (!version) {
+        throw Error::invalidFields({{"version", "Thiếu số phiên bản hồ sơ (version) để tránh ghi đè thay đổi của người khác."}});
+    }
+    return *version;
 }
+
+std::int64_t requireVersion(const Poco::JSON::Object::Ptr& body) { return requireVersion(optInt(body, "version")); }
 
 Poco::JSON::Object::Ptr pageJson(const service::DossierPage& page, const service::LocalTime& lt) {
     auto out = newObject();
@@ -149,7 +152,11 @@ Poco::JSON::Object::Ptr dossierJson(const service::DossierView& v, const service
 }
 
 service::IntakeInput intakeFromJson(const std::string& text, const service::LocalTime& lt, date::sys_seconds now) {
-    const auto body = parseObject(text);
+    return intakeFromObject(parseObject(text), lt, now);
+}
+
+service::IntakeInput intakeFromObject(const Poco::JSON::Object::Ptr& body, const service::LocalTime& lt,
+                                      date::sys_seconds now) {
     rejectUnknownKeys(body, {"procedure_code", "channel", "result_delivery", "outcome", "reason", "items", "received_at",
                              "handover_at", "applicant", "documents"});
     service::IntakeInput in;
@@ -218,6 +225,17 @@ service::IntakeInput intakeFromJson(const std::string& text, const service::Loca
     return in;
 }
 
+service::TransitionInput transitionInput(std::string command, std::optional<long long> version,
+                                         std::map<std::string, std::string> fields, std::vector<std::string> items) {
+    if (command.empty()) throw Error::invalidFields({{"command", "Thiếu thao tác (command)."}});
+    service::TransitionInput in;
+    in.command = std::move(command);
+    in.version = requireVersion(version);
+    in.fields = std::move(fields);
+    in.items = std::move(items);
+    return in;
+}
+
 void registerDossierRoutes(Router& router, Authenticator& auth, service::DossierService& dossiers,
                            const service::LocalTime& lt, const service::Clock& clock) {
     router.add("POST", "/api/v1/dossiers", [&](Request& request) {
@@ -243,16 +261,14 @@ void registerDossierRoutes(Router& router, Authenticator& auth, service::Dossier
     router.add("POST", "/api/v1/dossiers/{code}/transitions", [&](Request& request) {
         const auto p = requirePrincipal(auth, request);
         const auto body = parseObject(request.body);
-        service::TransitionInput in;
-        in.command = optString(body, "command").value_or("");
-        if (in.command.empty()) throw Error::invalidFields({{"command", "Thiếu thao tác (command)."}});
-        in.version = requireVersion(body);
+        std::map<std::string, std::string> fields;
         for (const auto& key : body->getNames()) {
             if (key == "command" || key == "version" || key == "items") continue;
             const auto value = optString(body, key);
-            if (value) in.fields[key] = *value;
+            if (value) fields[key] = *value;
         }
-        in.items = optStringList(body, "items");
+        const auto in = transitionInput(optString(body, "command").value_or(""), optInt(body, "version"),
+                                        std::move(fields), optStringList(body, "items"));
         return Response::json(stringify(dossierJson(dossiers.transition(p, request.param("code"), in), lt)));
     });
     router.add("POST", "/api/v1/dossiers/{code}/apology", [&](Request& request) {

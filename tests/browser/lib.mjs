@@ -17,6 +17,7 @@ export async function launch() {
 export async function signIn(browser, username) {
   const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   const page = await context.newPage();
+  page.setDefaultTimeout(10000);
   await page.goto(`${baseUrl}/`);
   await page.fill('input[name=username]', username);
   await page.fill('input[name=password]', demoPassword);

@@ -1,0 +1,346 @@
+// Contract (issue 5): the desk's intake form, the dossier pages and the printed forms work
+// with plain HTML forms; a user of one agency can neither read nor change another agency's
+// dossier (403); every page and form escapes user text; forms need the CSRF token; the
+// citizen lookup shows status and appointment, nothing personal, the same answer for a wrong
+// code and wrong digits, and is rate-limited.
+
+#include "store/database.h"
+#include "support/dossier_fixture.h"
+
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+
+#include <Poco/URI.h>
+
+#include <gtest/gtest.h>
+
+namespace motcua {
+namespace {
+
+using test::jsonInt;
+using test::jsonString;
+
+const std::string kForm = "application/x-www-form-urlencoded";
+
+std::string encode(const std::string& text) {
+    std::string out;
+    Poco::URI::encode(text, "&=+?#/%[]", out);
+    return out;
+}
+
+/// An urlencoded body from name/value pairs.
+std::string formBody(const std::vector<std::pair<std::string, std::string>>& fields) {
+    std::string out;
+    for (const auto& [key, value] : fields) out += (out.empty() ? "" : "&") + encode(key) + "=" + encode(value);
+    return out;
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+class DossierPages : public test::DossierFixture {
+protected:
+    /// Posts a form as `who` with the session's CSRF token in the body (as a browser does).
+    test::HttpResult post(const test::ServedApp::Login& who, const std::string& path,
+                          std::vector<std::pair<std::string, std::string>> fields) {
+        fields.emplace_back("_csrf", who.csrf);
+        return app.request("POST", path, formBody(fields), {{"Cookie", who.cookie}, {"Content-Type", kForm}});
+    }
+    test::HttpResult get(const test::ServedApp::Login& who, const std::string& path) {
+        return app.request("GET", path, "", {{"Cookie", who.cookie}});
+    }
+
+    std::vector<std::pair<std::string, std::string>> intakeForm(const std::string& procedure,
+                                                                const std::string& name = "Phạm Văn An") {
+        return {{"procedure", procedure},
+                {"channel", "direct"},
+                {"result_delivery", "desk"},
+                {"applicant.kind", "individual"},
+                {"applicant.name", name},
+                {"applicant.id_number", "038090001234"},
+                {"applicant.phone", "0912345678"},
+                {"applicant.address", "12 Lê Lợi, phường Hạc Thành"},
+                {"documents[0].name", "Tờ khai yêu cầu cấp Phiếu LLTP"},
+                {"documents[0].kind", "original"},
+                {"documents[0].count", "1"},
+                {"outcome", "accepted"},
+                {"intake_key", "k-" + name + procedure}};
+    }
+
+    /// Intakes through the form; returns the dossier code from the receipt redirect.
+    std::string intakeByForm(const std::string& procedure = "2.000488", const std::string& name = "Phạm Văn An") {
+        const auto r = post(desk, "/tiep-nhan", intakeForm(procedure, name));
+        EXPECT_EQ(r.status, 303) << r.body;
+        const std::string location = r.headers.count("Location") ? r.headers.at("Location") : "";
+        const std::string prefix = "/ho-so/";
+        EXPECT_EQ(location.rfind(prefix, 0), 0u) << location;
+        EXPECT_TRUE(contains(location, "/in/giay-tiep-nhan?in=1")) << location;
+        return location.substr(prefix.size(), location.find('/', prefix.size()) - prefix.size());
+    }
+
+    /// The appointment of `code` as the API gives it, worded as the forms print it.
+    std::string formDue(const std::string& code) {
+        const std::string iso = jsonString(app.as(admin, "GET", "/api/v1/dossiers/" + code).body, "due_at");
+        if (iso.size() < 16) return "?";  // "2026-12-03T09:00:00+07:00"
+        return iso.substr(11, 2) + " giờ " + iso.substr(14, 2) + " phút, ngày " + iso.substr(8, 2) + "/" +
+               iso.substr(5, 2) + "/" + iso.substr(0, 4);
+    }
+
+    /// Returns how many reads of personal data were logged with `action`.
+    long long accessLogged(const std::string& action) {
+        return app.db.database().run([&](store::Session& s) {
+            auto& ps = s.prepare("SELECT COUNT(*) FROM personal_data_access_log WHERE action = ?");
+            ps.setString(1, action);
+            std::unique_ptr<sql::ResultSet> rs(ps.executeQuery());
+            rs->next();
+            return static_cast<long long>(rs->getInt64(1));
+        });
+    }
+
+    long long version(const std::string& code) {
+        return jsonInt(app.as(admin, "GET", "/api/v1/dossiers/" + code).body, "version");
+    }
+};
+
+TEST_F(DossierPages, IntakeFormSavesAndSendsTheDeskToThePrintedReceipt) {
+    const std::string code = intakeByForm();
+    ASSERT_FALSE(code.empty());
+    const auto receipt = get(desk, "/ho-so/" + code + "/in/giay-tiep-nhan?in=1");
+    ASSERT_EQ(receipt.status, 200);
+    EXPECT_TRUE(contains(receipt.body, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"));
+    EXPECT_TRUE(contains(receipt.body, "Mã hồ sơ: " + code));
+    EXPECT_TRUE(contains(receipt.body, "Phạm Văn An"));
+    EXPECT_TRUE(contains(receipt.body, "class=\"autoprint\""));
+    EXPECT_TRUE(contains(receipt.body, "Sở Tư pháp"));
+    EXPECT_TRUE(contains(receipt.body, "Thanh Hóa, ngày 18 tháng 11 năm 2026"));
+    EXPECT_TRUE(contains(receipt.body, "Thời gian nhận hồ sơ: 09 giờ 00 phút, ngày 18/11/2026"));
+    EXPECT_TRUE(contains(receipt.body, "<b>" + formDue(code) + "</b>")) << formDue(code);
+    // Saving the same form again (a double click) prints the same dossier, not a second one.
+    const auto again = post(desk, "/tiep-nhan", intakeForm("2.000488"));
+    EXPECT_EQ(again.headers.at("Location"), "/ho-so/" + code + "/in/giay-tiep-nhan?in=1");
+}
+
+TEST_F(DossierPages, ProcedureIsFoundByNameWithoutDiacriticsOrOfferedAsChoices) {
+    EXPECT_FALSE(intakeByForm("ly lich tu phap").empty());
+    const auto ambiguous = post(desk, "/tiep-nhan", intakeForm("2.000", "Lê Thị Bình"));
+    EXPECT_EQ(ambiguous.status, 422);
+    EXPECT_TRUE(contains(ambiguous.body, "Có nhiều thủ tục khớp"));
+    EXPECT_TRUE(contains(ambiguous.body, "name=\"procedure_choice\" value=\"2.000815\""));
+    EXPECT_TRUE(contains(ambiguous.body, "name=\"procedure_choice\" value=\"2.000488\""));
+    auto chosen = intakeForm("2.000", "Lê Thị Bình");
+    chosen.emplace_back("procedure_choice", "2.000815");
+    EXPECT_EQ(post(desk, "/tiep-nhan", chosen).status, 303);
+    const auto suggestions = get(desk, "/tiep-nhan/thu-tuc?q=" + encode("CHỨNG THỰC"));
+    EXPECT_EQ(suggestions.status, 200);
+    EXPECT_TRUE(contains(suggestions.body, "\"code\":\"2.000815\"")) << suggestions.body;
+    EXPECT_FALSE(contains(suggestions.body, "2.000488"));
+}
+
+TEST_F(DossierPages, InvalidIntakeKeepsTheValuesAndExplainsInVietnamese) {
+    auto form = intakeForm("2.000488", "");
+    form[5] = {"applicant.id_number", "12ab"};
+    const auto r = post(desk, "/tiep-nhan", form);
+    EXPECT_EQ(r.status, 422);
+    EXPECT_TRUE(contains(r.body, "class=\"field-error\"")) << r.body;
+    EXPECT_TRUE(contains(r.body, "value=\"12ab\""));
+    EXPECT_TRUE(contains(r.body, "value=\"0912345678\""));
+    EXPECT_TRUE(contains(r.body, "value=\"Tờ khai yêu cầu cấp Phiếu LLTP\""));
+    EXPECT_TRUE(contains(r.body, "Họ tên")) << r.body;
+    EXPECT_EQ(jsonInt(app.as(admin, "GET", "/api/v1/dossiers").body, "total"), 0);
+}
+
+TEST_F(DossierPages, RefusalAtIntakePrintsTheRefusalForm) {
+    auto form = intakeForm("2.000488", "Đỗ Văn Cường");
+    form[11] = {"outcome", "refused"};
+    form.emplace_back("reason", "Thủ tục không thuộc thẩm quyền của Sở");
+    const auto r = post(desk, "/tiep-nhan", form);
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_TRUE(contains(r.body, "Phiếu từ chối tiếp nhận giải quyết hồ sơ"));
+    EXPECT_TRUE(contains(r.body, "Thủ tục không thuộc thẩm quyền của Sở"));
+    EXPECT_TRUE(contains(r.body, "Đỗ Văn Cường"));
+}
+
+TEST_F(DossierPages, ADossierMovesThroughTheFormsToReturnAndTheHeadSeesItOverdue) {
+    const std::string code = intakeByForm();
+    const auto step = [&](const test::ServedApp::Login& who, std::vector<std::pair<std::string, std::string>> fields) {
+        fields.emplace_back("version", std::to_string(version(code)));
+        const auto r = post(who, "/ho-so/" + code + "/thao-tac", fields);
+        EXPECT_EQ(r.status, 303) << r.body;
+        return r;
+    };
+    const auto detail = get(head, "/ho-so/" + code);
+    ASSERT_EQ(detail.status, 200);
+    EXPECT_TRUE(contains(detail.body, "data-command=\"start_processing\""));
+    EXPECT_TRUE(contains(detail.body, "data-command=\"assign\""));
+    step(head, {{"command", "start_processing"}});
+    step(head, {{"command", "assign"}, {"officer", "xuly"}});
+    const auto queue = get(officer, "/ho-so-cua-toi");
+    EXPECT_TRUE(contains(queue.body, "/ho-so/" + code));
+
+    // Past the appointment (sessions have expired meanwhile): the head's list shows it as late
+    // and lacking an apology.
+    app.clock.set(test::kDossierNow + std::chrono::hours(24 * 16));
+    admin = app.login("admin", "quan-tri-2026");
+    head = app.login("lanhdao", "lanh-dao-2026");
+    officer = app.login("xuly", "xu-ly-2026");
+    desk = app.login("tiepnhan", "tiep-nhan-2026");
+    const auto late = get(head, "/lanh-dao/han-xu-ly");
+    ASSERT_EQ(late.status, 200);
+    EXPECT_TRUE(contains(late.body, "overdue breach"));
+    EXPECT_TRUE(contains(late.body, "Chưa có phiếu xin lỗi"));
+    EXPECT_TRUE(contains(late.body, "quá ")) << late.body;
+    const auto apology = post(head, "/ho-so/" + code + "/xin-loi",
+                              {{"version", std::to_string(version(code))},
+                               {"reason", "Chờ ý kiến của Công an tỉnh"},
+                               {"new_due_at", "2026-12-18T16:00"}});
+    ASSERT_EQ(apology.status, 303) << apology.body;
+    EXPECT_EQ(apology.headers.at("Location"), "/ho-so/" + code + "/in/phieu-xin-loi");
+    const auto letter = get(head, "/ho-so/" + code + "/in/phieu-xin-loi");
+    EXPECT_TRUE(contains(letter.body, "Chờ ý kiến của Công an tỉnh"));
+    EXPECT_TRUE(contains(letter.body, "16 giờ 00 phút, ngày 18/12/2026"));
+    EXPECT_FALSE(contains(get(head, "/lanh-dao/han-xu-ly").body, "Chưa có phiếu xin lỗi"));
+
+    const auto supplement = step(officer, {{"command", "request_supplement"}, {"reason", "Thiếu giấy tờ"},
+                                           {"items", "Bản sao sổ hộ khẩu\nẢnh 4x6"}});
+    EXPECT_EQ(supplement.headers.at("Location"), "/ho-so/" + code + "/in/phieu-bo-sung");
+    const auto slip = get(officer, "/ho-so/" + code + "/in/phieu-bo-sung");
+    EXPECT_TRUE(contains(slip.body, "<li>Bản sao sổ hộ khẩu</li>"));
+    EXPECT_TRUE(contains(slip.body, "<li>Ảnh 4x6</li>"));
+    step(desk, {{"command", "receive_supplement"}});
+    step(officer, {{"command", "resolve"}, {"result_note", "Đã cấp Phiếu LLTP số 1"}});
+    step(desk, {{"command", "return"}, {"delivery", "postal"}});
+    const auto done = app.as(admin, "GET", "/api/v1/dossiers/" + code).body;
+    EXPECT_EQ(jsonString(done, "status"), "returned");
+    EXPECT_EQ(jsonString(done, "result_delivery"), "postal");
+    const auto sheet = get(head, "/ho-so/" + code + "/in/phieu-kiem-soat");
+    EXPECT_TRUE(contains(sheet.body, "Phiếu kiểm soát quá trình giải quyết hồ sơ"));
+    // The verdict frozen with the result is printed in its row (the supplement restarted the count).
+    const std::string verdict = jsonString(done, "verdict");
+    const std::string label = verdict == "late" ? "Quá hạn" : verdict == "early" ? "Trước hạn" : "Đúng hạn";
+    EXPECT_TRUE(contains(sheet.body, "<td>" + label + "</td>")) << verdict;
+    EXPECT_TRUE(contains(sheet.body, "Đã cấp Phiếu LLTP số 1"));
+}
+
+TEST_F(DossierPages, APostalDossierHandedOverLongAgoIsOnTheHeadsOverdueList) {
+    auto form = intakeForm("2.000488", "Trần Thị Cúc");
+    form[1] = {"channel", "postal"};
+    form.emplace_back("received_at", "2026-10-19T08:00");
+    form.emplace_back("handover_at", "2026-10-20T09:00");
+    const auto r = post(desk, "/tiep-nhan", form);
+    ASSERT_EQ(r.status, 303) << r.body;
+    const std::string code = r.headers.at("Location").substr(7, r.headers.at("Location").find('/', 7) - 7);
+    EXPECT_EQ(code.substr(14, 6), "261020");  // the code carries the handover day (QĐ 45/2016 Đ7.4)
+    const auto late = get(head, "/lanh-dao/han-xu-ly");
+    const auto row = late.body.find("/ho-so/" + code);
+    ASSERT_NE(row, std::string::npos) << late.body.substr(late.body.find("<main"));
+    const auto row_start = late.body.rfind("<tr", row);
+    EXPECT_EQ(late.body.substr(row_start, 27), "<tr class=\"overdue breach\">");
+}
+
+TEST_F(DossierPages, AStepRefusedByTheRulesIsExplainedOnThePage) {
+    const std::string code = intakeByForm();
+    const auto r = post(desk, "/ho-so/" + code + "/thao-tac", {{"command", "return"}, {"version", std::to_string(version(code))}});
+    EXPECT_EQ(r.status, 409);
+    EXPECT_TRUE(contains(r.body, "role=\"alert\"")) << r.body;
+    const auto stale = post(head, "/ho-so/" + code + "/thao-tac", {{"command", "start_processing"}, {"version", "0"}});
+    EXPECT_EQ(stale.status, 409);
+    EXPECT_TRUE(contains(stale.body, "vừa được người khác cập nhật"));
+}
+
+TEST_F(DossierPages, AnotherAgencysUserCanNeitherReadNorChangeTheDossier) {
+    const std::string code = intakeByForm();
+    const long long before = version(code);
+    for (const auto& path : std::vector<std::string>{"/ho-so/" + code, "/ho-so/" + code + "/in/giay-tiep-nhan",
+                                                     "/ho-so/" + code + "/in/phieu-kiem-soat"}) {
+        SCOPED_TRACE(path);
+        const auto r = get(other_desk, path);
+        EXPECT_EQ(r.status, 403);
+        EXPECT_FALSE(contains(r.body, "Phạm Văn An"));
+    }
+    EXPECT_EQ(post(other_desk, "/ho-so/" + code + "/thao-tac",
+                   {{"command", "withdraw"}, {"reason", "x"}, {"version", std::to_string(before)}}).status, 403);
+    EXPECT_EQ(post(other_desk, "/ho-so/" + code + "/xin-loi",
+                   {{"reason", "x"}, {"new_due_at", "2026-12-30T10:00"}, {"version", std::to_string(before)}}).status, 403);
+    EXPECT_FALSE(contains(get(other_desk, "/ho-so?q=" + code).body, "/ho-so/" + code));
+    EXPECT_EQ(version(code), before);
+}
+
+TEST_F(DossierPages, FormsWithoutTheCsrfTokenAreRefused) {
+    const std::string code = intakeByForm();
+    const long long before = version(code);
+    const auto r = app.request("POST", "/ho-so/" + code + "/thao-tac",
+                               formBody({{"command", "withdraw"}, {"reason", "x"}, {"version", std::to_string(before)}}),
+                               {{"Cookie", desk.cookie}, {"Content-Type", kForm}});
+    EXPECT_EQ(r.status, 403);
+    const auto intake = app.request("POST", "/tiep-nhan", formBody(intakeForm("2.000488", "Không Token")),
+                                    {{"Cookie", desk.cookie}, {"Content-Type", kForm}});
+    EXPECT_EQ(intake.status, 403);
+    EXPECT_EQ(version(code), before);
+    EXPECT_EQ(jsonInt(app.as(admin, "GET", "/api/v1/dossiers").body, "total"), 1);
+}
+
+TEST_F(DossierPages, UserTextIsEscapedInEveryPageAndPrintedForm) {
+    const std::string evil = "<script>alert(1)</script>";
+    const std::string code = intakeByForm("2.000488", evil);
+    for (const auto& path : std::vector<std::string>{"/ho-so/" + code, "/ho-so?q=" + code, "/ho-so/" + code + "/in/giay-tiep-nhan",
+          "/so-theo-doi/in?from=2026-11-01&to=2026-11-30"}) {
+        SCOPED_TRACE(path);
+        const auto r = get(desk, path);
+        ASSERT_EQ(r.status, 200) << r.body;
+        EXPECT_FALSE(contains(r.body, evil));
+        EXPECT_TRUE(contains(r.body, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+    }
+    auto form = intakeForm("2.000488", evil);
+    form[5] = {"applicant.id_number", "<b>x</b>"};
+    form.back() = {"intake_key", "another form"};
+    const auto invalid = post(desk, "/tiep-nhan", form);
+    EXPECT_EQ(invalid.status, 422);
+    EXPECT_FALSE(contains(invalid.body, "<b>x</b>"));
+    EXPECT_FALSE(contains(invalid.body, evil));
+}
+
+TEST_F(DossierPages, RegisterListsTheDossiersReceivedInTheRange) {
+    const std::string first = intakeByForm("2.000488", "Người Thứ Nhất");
+    const std::string second = intakeByForm("2.000815", "Người Thứ Hai");
+    const long long logged = accessLogged("print_register");
+    const auto book = get(desk, "/so-theo-doi/in?from=2026-11-18&to=2026-11-18");
+    ASSERT_EQ(book.status, 200);
+    EXPECT_EQ(accessLogged("print_register"), logged + 1);
+    EXPECT_TRUE(contains(book.body, "Sổ theo dõi hồ sơ"));
+    EXPECT_TRUE(contains(book.body, first));
+    EXPECT_TRUE(contains(book.body, second));
+    EXPECT_TRUE(contains(book.body, "Từ ngày 18/11/2026 đến ngày 18/11/2026"));
+    const auto empty = get(desk, "/so-theo-doi/in?from=2026-11-19&to=2026-11-30");
+    EXPECT_FALSE(contains(empty.body, first));
+    EXPECT_TRUE(contains(empty.body, "Không có hồ sơ"));
+}
+
+TEST_F(DossierPages, CitizenLookupShowsStatusAndAppointmentOnly) {
+    const std::string code = intakeByForm();
+    const auto lookup = [&](const std::string& c, const std::string& digits) {
+        return app.request("POST", "/tra-cuu", formBody({{"code", c}, {"phone4", digits}}), {{"Content-Type", kForm}});
+    };
+    const auto found = lookup(code, "5678");
+    ASSERT_EQ(found.status, 200) << found.body;
+    EXPECT_TRUE(contains(found.body, "Đã tiếp nhận") || contains(found.body, "Được tiếp nhận")) << found.body;
+    EXPECT_TRUE(contains(found.body, formDue(code))) << found.body;
+    for (const char* personal : {"Phạm Văn An", "038090001234", "0912345678", "Lê Lợi"}) {
+        EXPECT_FALSE(contains(found.body, personal)) << personal;
+    }
+    const auto wrong_digits = lookup(code, "1234");
+    const auto wrong_code = lookup("000.00.06.H56-261118-9999", "5678");
+    EXPECT_EQ(wrong_digits.status, 404);
+    EXPECT_EQ(wrong_code.status, 404);
+    const auto message = [](const std::string& body) {
+        const auto at = body.find("class=\"error\"");
+        return at == std::string::npos ? std::string() : body.substr(at, body.find("</p>", at) - at);
+    };
+    EXPECT_FALSE(message(wrong_digits.body).empty());
+    EXPECT_EQ(message(wrong_digits.body), message(wrong_code.body));
+    int limited = 0;
+    for (int i = 0; i < 25; ++i) limited += lookup(code, "0000").status == 429 ? 1 : 0;
+    EXPECT_GT(limited, 0);
+    EXPECT_EQ(lookup(code, "5678").status, 429);
+}
+
+}  // namespace
+}  // namespace motcua

@@ -42,6 +42,14 @@ constexpr ValueOption kValueOptions[] = {
     {"agencies", "demo generate: number of agencies"},
     {"years", "demo generate: number of years"},
     {"seed", "demo generate: random seed"},
+    {"group", "report rows: agency | field | procedure"},
+    {"attribution", "report: count a dossier under its receiving | handling agency"},
+};
+
+/// Options without a value (`--verify`).
+constexpr ValueOption kFlagOptions[] = {
+    {"verify", "report: compare the statistics records with the audit trail"},
+    {"rebuild", "report: rewrite the statistics records from the audit trail"},
 };
 
 }  // namespace
@@ -78,7 +86,16 @@ void MotcuaApplication::defineOptions(Poco::Util::OptionSet& options) {
                               .callback(Poco::Util::OptionCallback<MotcuaApplication>(
                                   this, &MotcuaApplication::handleValueOption)));
     }
+    for (const auto& option : kFlagOptions) {
+        options.addOption(Poco::Util::Option(option.name, "", option.help)
+                              .required(false)
+                              .repeatable(false)
+                              .callback(Poco::Util::OptionCallback<MotcuaApplication>(
+                                  this, &MotcuaApplication::handleFlagOption)));
+    }
 }
+
+void MotcuaApplication::handleFlagOption(const std::string& name, const std::string&) { options_[name] = "1"; }
 
 void MotcuaApplication::handleValueOption(const std::string& name, const std::string& value) { options_[name] = value; }
 
@@ -98,7 +115,10 @@ void MotcuaApplication::printUsage() const {
                  "  user add --username U --name \"Họ tên\" --role R --agency MÃ   tạo người dùng (mật khẩu: hỏi hoặc MOTCUA_PASSWORD)\n"
                  "  user passwd --username U | user list\n"
                  "  demo load                  nạp dữ liệu mẫu (một lần)\n"
-                 "  demo generate --dossiers N --agencies M --years Y [--seed S]   sinh dữ liệu cấp tỉnh (đo hiệu năng)\n\n"
+                 "  demo generate --dossiers N --agencies M --years Y [--seed S]   sinh dữ liệu cấp tỉnh (đo hiệu năng)\n"
+                 "  report --period P [--agency MÃ] [--group agency|field|procedure] [--format json|csv|xlsx] [--output F]\n"
+                 "                             Biểu 06a (kỳ: 2026-Q3, 2026-M07, 2026-H1, 2026, 2026-01-01..2026-03-31)\n"
+                 "  report --verify | report --rebuild   đối chiếu / dựng lại số liệu thống kê từ nhật ký hồ sơ\n\n"
                  "Tùy chọn chung: --config FILE (tệp .properties), --help\n"
                  "Biến môi trường: MOTCUA_DB_URL, MOTCUA_HTTP_PORT, MOTCUA_HOME, MOTCUA_CONFIG\n";
 }
@@ -132,6 +152,7 @@ int MotcuaApplication::main(const std::vector<std::string>& args) {
         {"calendar", &runCalendar},
         {"user", &runUser},
         {"demo", &runDemo},
+        {"report", &runReport},
     };
     const auto found = commands.find(command);
     if (found == commands.end()) {

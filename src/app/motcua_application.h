@@ -18,6 +18,7 @@ protected:
 
 private:
     void handleValueOption(const std::string& name, const std::string& value);
+    void handleFlagOption(const std::string& name, const std::string& value);
     void handleHelp(const std::string& name, const std::string& value);
     void printUsage() const;
 

@@ -3,8 +3,10 @@
 #include "http/calendar_api.h"
 #include "http/catalog_api.h"
 #include "http/dossier_api.h"
+#include "http/report_api.h"
 #include "service/catalog_service.h"
 #include "service/dossier_service.h"
+#include "service/report_service.h"
 #include "http/health_api.h"
 #include "http/session_authenticator.h"
 #include "service/auth_service.h"
@@ -42,6 +44,8 @@ Wiring::Wiring(const Config& config, const service::Clock& clock)
                                                           config.due_soon_working_hours);
     http::registerCatalogRoutes(router_, *authenticator_, *catalog_);
     http::registerDossierRoutes(router_, *authenticator_, *dossiers_, *local_time_, clock_);
+    reports_ = std::make_unique<service::ReportService>(*database_, clock_, *catalog_, *calendar_);
+    http::registerReportRoutes(router_, *authenticator_, *reports_);
     http::registerOpenApiRoute(router_, config.home / "src" / "http" / "openapi.yaml");
     templates_ = std::make_unique<web::TemplateSet>(config.templatesDir());
     web_ = std::make_unique<web::WebApp>(*templates_, *auth_, *authenticator_);

@@ -16,6 +16,7 @@ class AuthService;
 class CalendarService;
 class CatalogService;
 class DossierService;
+class ReportService;
 class Clock;
 class HealthService;
 class LocalTime;
@@ -47,6 +48,7 @@ public:
     /// Returns the catalog service.
     service::CatalogService& catalog() { return *catalog_; }
     service::CalendarService& calendar() { return *calendar_; }
+    service::ReportService& reports() { return *reports_; }
     /// Returns the dossier service.
     service::DossierService& dossiers() { return *dossiers_; }
     /// Returns the database pool.
@@ -63,6 +65,7 @@ private:
     std::unique_ptr<http::SessionAuthenticator> authenticator_;
     std::unique_ptr<service::CatalogService> catalog_;
     std::unique_ptr<service::DossierService> dossiers_;
+    std::unique_ptr<service::ReportService> reports_;
     std::unique_ptr<service::PublicLookupService> public_lookup_;
     std::unique_ptr<web::TemplateSet> templates_;
     std::unique_ptr<web::WebApp> web_;

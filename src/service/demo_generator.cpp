@@ -6,7 +6,9 @@
 #include "service/calendar_service.h"
 #include "service/catalog_service.h"
 #include "service/dossier_rules.h"
+#include "service/stats_records.h"
 #include "store/database.h"
+#include "store/stats_repository.h"
 #include "store/user_repository.h"
 
 #include <algorithm>
@@ -316,8 +318,7 @@ DemoGenerator::DemoGenerator(store::Database& database, const Clock& clock, Cale
 
 DemoGenerator::~DemoGenerator() = default;
 
-GenerateSummary DemoGenerator::run(const GenerateOptions& options, const std::function<void(std::int64_t)>& progress,
-                                   const BatchSink& sink) {
+GenerateSummary DemoGenerator::run(const GenerateOptions& options, const std::function<void(std::int64_t)>& progress) {
     auto& m = *impl_;
     if (options.dossiers < 1 || options.agencies < 1 || options.years < 1 || options.years > 20 || options.batch < 1) {
         throw Error(ErrorCode::InvalidArgument,
@@ -326,6 +327,8 @@ GenerateSummary DemoGenerator::run(const GenerateOptions& options, const std::fu
     m.rng.seed(options.seed);
     store::DossierRepository dossiers;
     store::UserRepository users;
+    store::StatsRepository stats;
+    const auto context = statsContext(m.catalog, m.calendar.localTime());
     const auto existing = m.db.run([&](store::Session& s) { return dossiers.countAll(s); });
     if (existing > 0) {
         throw Error(ErrorCode::FailedPrecondition,
@@ -362,7 +365,16 @@ GenerateSummary DemoGenerator::run(const GenerateOptions& options, const std::fu
         m.db.run([&](store::Session& s) {
             store::Transaction tx(s);
             const auto ids = dossiers.insertHistories(s, batch);
-            if (sink) sink(s, batch, ids);
+            // The statistics records, as the desk would have kept them event by event.
+            std::vector<domain::stats::DossierStatRecord> records;
+            records.reserve(batch.size());
+            for (std::size_t k = 0; k < batch.size(); ++k) {
+                std::vector<domain::DossierEvent> trail;
+                trail.reserve(batch[k].events.size());
+                for (const auto& e : batch[k].events) trail.push_back(withDossierId(e, ids[k]));
+                records.push_back(domain::stats::recordFromEvents(trail, context));
+            }
+            stats.upsertMany(s, records);
             tx.commit();
         });
         for (const auto& h : batch) m.summary.events += static_cast<std::int64_t>(h.events.size());

@@ -6,7 +6,8 @@
 /// Each dossier's history is produced by the same state machine (domain::apply) and the same
 /// deadline engine and legal rules (service/dossier_rules.h) as a dossier handled at the desk, so
 /// the generated audit trails are lawful; they are then written with multi-row INSERTs, a few
-/// thousand dossiers per transaction, which is what makes millions load in minutes.
+/// thousand dossiers per transaction with their statistics records, which is what makes millions
+/// load in minutes.
 
 #include "service/clock.h"
 #include "store/dossier_repository.h"
@@ -43,11 +44,6 @@ struct GenerateSummary {
     int procedures_created = 0;
 };
 
-/// Called after each batch is written, in its transaction, with the histories and their ids
-/// (the statistics records are written here).
-using BatchSink = std::function<void(store::Session&, const std::vector<store::DossierHistory>&,
-                                     const std::vector<std::int64_t>&)>;
-
 class DemoGenerator {
 public:
     DemoGenerator(store::Database& database, const Clock& clock, CalendarService& calendar, CatalogService& catalog);
@@ -56,8 +52,7 @@ public:
     /// Writes the data. Throws Error(FailedPrecondition) when the database already holds dossiers
     /// (generated codes would collide with real ones) or has no administrator to act as.
     /// `progress` is called after each batch with the number written so far.
-    GenerateSummary run(const GenerateOptions& options, const std::function<void(std::int64_t)>& progress = {},
-                        const BatchSink& sink = {});
+    GenerateSummary run(const GenerateOptions& options, const std::function<void(std::int64_t)>& progress = {});
 
 private:
     struct Impl;

@@ -27,4 +27,9 @@ date::sys_seconds apologyLatestAllowed(const domain::Dossier& d, const domain::W
     return lt.toUtc(before + (local_due - day));
 }
 
+domain::DossierEvent withDossierId(const domain::DossierEvent& e, std::int64_t id) {
+    return domain::DossierEvent(domain::DossierId{id}, e.sequence(), e.kind(), e.fromStatus(), e.toStatus(),
+                                e.actorUser(), e.actorAgency(), e.at(), e.note(), e.payload());
+}
+
 }  // namespace motcua::service

@@ -5,6 +5,7 @@
 #include "domain/calendar/working_calendar.h"
 #include "domain/deadline/deadline.h"
 #include "domain/dossier/dossier.h"
+#include "domain/dossier/dossier_event.h"
 #include "service/local_time.h"
 
 #include <date/date.h>
@@ -23,5 +24,8 @@ domain::Verdict verdictAt(const domain::Dossier& dossier, date::sys_seconds now,
 /// force, at the same time of day; `now` when the dossier has no appointment.
 date::sys_seconds apologyLatestAllowed(const domain::Dossier& dossier, const domain::WorkingCalendar& calendar,
                                        const LocalTime& local_time, date::sys_seconds now);
+
+/// Returns `event` as the event of dossier `id` (events are built before the row has its id).
+domain::DossierEvent withDossierId(const domain::DossierEvent& event, std::int64_t id);
 
 }  // namespace motcua::service

@@ -1,6 +1,8 @@
 #include "service/dossier_service.h"
 
 #include "service/dossier_rules.h"
+#include "service/stats_records.h"
+#include "store/stats_repository.h"
 
 #include "common/log.h"
 #include "domain/core/error.h"
@@ -23,11 +25,6 @@ namespace {
 using domain::DossierStatus;
 
 constexpr int kMaxRetries = 5;
-
-domain::DossierEvent withDossierId(const domain::DossierEvent& e, std::int64_t id) {
-    return domain::DossierEvent(domain::DossierId{id}, e.sequence(), e.kind(), e.fromStatus(), e.toStatus(),
-                                e.actorUser(), e.actorAgency(), e.at(), e.note(), e.payload());
-}
 
 Error notFound(const std::string& code) {
     return Error(ErrorCode::NotFound, "Không tìm thấy hồ sơ mã " + code.substr(0, 100) + ".", "no dossier", "code");
@@ -91,6 +88,14 @@ struct DossierService::Impl {
     int due_soon_minutes;
     store::DossierRepository dossiers;
     store::UserRepository users;
+    store::StatsRepository stats;
+
+    /// Appends one audit event and folds it into the dossier's statistics record, in the
+    /// caller's transaction.
+    void record(store::Session& s, const domain::DossierEvent& event) {
+        dossiers.appendEvent(s, event);
+        foldEvent(s, stats, dossiers, event, statsContext(catalog, calendar.localTime()));
+    }
 
     domain::Actor actorOf(const domain::Principal& p) {
         return domain::Actor{domain::UserId{p.user_id}, domain::AgencyId{p.agency_id}};
@@ -174,7 +179,7 @@ struct DossierService::Impl {
     /// Writes `t` over `before` (optimistic version) with its event.
     void save(store::Session& s, const domain::Dossier& before, const domain::Transition& t, date::sys_seconds now) {
         if (!dossiers.update(s, t.next, before.version, now)) throw staleVersion();
-        dossiers.appendEvent(s, t.event);
+        record(s, t.event);
     }
 
     std::vector<domain::PauseInterval> pausesOf(store::Session& s, const domain::Dossier& d,
@@ -320,7 +325,7 @@ struct DossierService::Impl {
 
 DossierService::DossierService(store::Database& database, const Clock& clock, CalendarService& calendar,
                                CatalogService& catalog, AuthService& auth, int due_soon_working_hours)
-    : impl_(std::make_unique<Impl>(Impl{database, clock, calendar, catalog, auth, due_soon_working_hours * 60, {}, {}})) {}
+    : impl_(std::make_unique<Impl>(Impl{database, clock, calendar, catalog, auth, due_soon_working_hours * 60, {}, {}, {}})) {}
 
 DossierService::~DossierService() = default;
 
@@ -378,7 +383,7 @@ IntakeResult DossierService::intake(const domain::Principal& principal, const In
         auto opened = domain::openDossier(domain::DossierId{0}, input.request, agency, actor, now);
         const std::int64_t id = m.dossiers.insert(s, opened.next, procedure->id, now);
         opened.next.id = domain::DossierId{id};
-        m.dossiers.appendEvent(s, withDossierId(opened.event, id));
+        m.record(s, withDossierId(opened.event, id));
         domain::Dossier current = opened.next;
         domain::DossierCommand command = domain::StartProcessingCommand{};
         if (input.outcome == IntakeOutcome::Accepted) {

@@ -72,8 +72,12 @@ constexpr std::string_view kInsertEvent =
     "INSERT INTO dossier_events (dossier_id, sequence, kind, from_status, to_status, actor_user_id,"
     " actor_agency_id, at, note, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kEvents =
-    "SELECT sequence, kind, from_status, to_status, actor_user_id, actor_agency_id, at, note, payload"
+    "SELECT sequence, kind, from_status, to_status, actor_user_id, actor_agency_id, at, note, payload, dossier_id"
     " FROM dossier_events WHERE dossier_id = ? ORDER BY sequence";
+constexpr std::string_view kEventsOfRange =
+    "SELECT sequence, kind, from_status, to_status, actor_user_id, actor_agency_id, at, note, payload, dossier_id"
+    " FROM dossier_events WHERE dossier_id BETWEEN ? AND ? ORDER BY dossier_id, sequence";
+constexpr std::string_view kIdBounds = "SELECT COALESCE(MIN(id), 0), COALESCE(MAX(id), -1) FROM dossiers";
 constexpr std::string_view kProcedureIdOf = "SELECT procedure_id FROM dossiers WHERE id = ?";
 constexpr std::string_view kNextSequence =
     "INSERT INTO dossier_code_sequences (agency_id, day, last_seq) VALUES (?, ?, LAST_INSERT_ID(1))"
@@ -345,6 +349,22 @@ void insertNewTransfers(Session& session, const domain::Dossier& d) {
     }
 }
 
+/// Reads the events a bound kEvents-shaped query returns.
+std::vector<domain::DossierEvent> readEvents(sql::PreparedStatement& statement) {
+    std::vector<domain::DossierEvent> out;
+    std::unique_ptr<sql::ResultSet> rs(statement.executeQuery());
+    while (rs->next()) {
+        std::optional<domain::DossierStatus> from;
+        if (auto f = optText(*rs, 3)) from = domain::parseDossierStatus(*f);
+        out.emplace_back(domain::DossierId{rs->getInt64(10)}, rs->getInt64(1),
+                         domain::parseDossierEventKind(std::string(rs->getString(2))), from,
+                         domain::parseDossierStatus(std::string(rs->getString(4))), domain::UserId{rs->getInt64(5)},
+                         domain::AgencyId{rs->getInt64(6)}, fromSqlDateTime(std::string(rs->getString(7))),
+                         std::string(rs->getString(8)), decodePayload(std::string(rs->getString(9))));
+    }
+    return out;
+}
+
 /// Runs a bound single-dossier query and loads the dossier's documents and transfers.
 std::optional<domain::Dossier> findOne(Session& session, sql::PreparedStatement& statement) {
     std::optional<domain::Dossier> out;
@@ -482,18 +502,21 @@ std::optional<domain::Dossier> DossierRepository::findById(Session& session, std
 std::vector<domain::DossierEvent> DossierRepository::events(Session& session, std::int64_t dossier_id) {
     auto& s = session.prepare(kEvents);
     s.setInt64(1, dossier_id);
-    std::vector<domain::DossierEvent> out;
-    std::unique_ptr<sql::ResultSet> rs(s.executeQuery());
-    while (rs->next()) {
-        std::optional<domain::DossierStatus> from;
-        if (auto f = optText(*rs, 3)) from = domain::parseDossierStatus(*f);
-        out.emplace_back(domain::DossierId{dossier_id}, rs->getInt64(1),
-                         domain::parseDossierEventKind(std::string(rs->getString(2))), from,
-                         domain::parseDossierStatus(std::string(rs->getString(4))), domain::UserId{rs->getInt64(5)},
-                         domain::AgencyId{rs->getInt64(6)}, fromSqlDateTime(std::string(rs->getString(7))),
-                         std::string(rs->getString(8)), decodePayload(std::string(rs->getString(9))));
-    }
-    return out;
+    return readEvents(s);
+}
+
+std::vector<domain::DossierEvent> DossierRepository::eventsOfRange(Session& session, std::int64_t first_id,
+                                                                   std::int64_t last_id) {
+    auto& s = session.prepare(kEventsOfRange);
+    s.setInt64(1, first_id);
+    s.setInt64(2, last_id);
+    return readEvents(s);
+}
+
+std::pair<std::int64_t, std::int64_t> DossierRepository::idBounds(Session& session) {
+    std::unique_ptr<sql::ResultSet> rs(session.prepare(kIdBounds).executeQuery());
+    rs->next();
+    return {rs->getInt64(1), rs->getInt64(2)};
 }
 
 std::pair<std::vector<DossierListRow>, std::int64_t> DossierRepository::list(Session& session,

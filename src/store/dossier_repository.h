@@ -69,6 +69,10 @@ public:
     std::optional<domain::Dossier> findById(Session& session, std::int64_t id);
     /// Returns the events of a dossier in sequence order.
     std::vector<domain::DossierEvent> events(Session& session, std::int64_t dossier_id);
+    /// Returns the events of every dossier with id in [first_id, last_id], by dossier then sequence.
+    std::vector<domain::DossierEvent> eventsOfRange(Session& session, std::int64_t first_id, std::int64_t last_id);
+    /// Returns the smallest and largest dossier id ({0, -1} when there is none).
+    std::pair<std::int64_t, std::int64_t> idBounds(Session& session);
     /// Returns one page of dossiers and the number of all matches.
     std::pair<std::vector<DossierListRow>, std::int64_t> list(Session& session, const DossierFilter& filter);
     /// Returns the procedure id of a dossier.

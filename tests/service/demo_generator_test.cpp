@@ -8,6 +8,7 @@
 #include "app/wiring.h"
 #include "domain/core/error.h"
 #include "service/demo_generator.h"
+#include "service/report_service.h"
 #include "store/database.h"
 #include "support/dossier_checks.h"
 #include "support/fixed_clock.h"
@@ -82,6 +83,12 @@ TEST(DemoGenerator, WritesLawfulHistoriesWithTheWholeMix) {
     // Two years of receipts: two Tết holidays lie inside, and no dossier was received on one.
     EXPECT_EQ(scalar(db, "SELECT COUNT(*) FROM dossiers WHERE received_at BETWEEN '2026-02-15' AND '2026-02-21'"), 0);
     EXPECT_GT(scalar(db, "SELECT COUNT(*) FROM dossiers WHERE received_at < '2025-01-01'"), 0);
+    // The statistics records were written with the histories and equal a recomputation.
+    EXPECT_EQ(scalar(db, "SELECT COUNT(*) FROM dossier_stats"), 3000);
+    const auto verify = g.wiring->reports().verify();
+    EXPECT_EQ(verify.dossiers, 3000);
+    EXPECT_TRUE(verify.differences.empty()) << verify.differences.size() << " differences, first: "
+                                            << (verify.differences.empty() ? "" : verify.differences.front());
 }
 
 TEST(DemoGenerator, SameSeedSameDataAndRefusesADatabaseWithDossiers) {

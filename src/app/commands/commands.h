@@ -43,6 +43,7 @@ int runMigrate(CommandContext& context);
 int runCalendar(CommandContext& context);
 int runUser(CommandContext& context);
 int runDemo(CommandContext& context);
+int runReport(CommandContext& context);
 
 /// Runs `command` with the one try/catch of a subcommand; prints the Vietnamese message to stderr.
 int runCommand(const std::string& name, const std::function<int()>& command);

@@ -1,0 +1,278 @@
+#include "service/report_service.h"
+
+#include "domain/core/error.h"
+#include "service/calendar_service.h"
+#include "service/catalog_service.h"
+#include "service/stats_records.h"
+#include "store/database.h"
+#include "store/dossier_repository.h"
+#include "store/stats_repository.h"
+
+#include <algorithm>
+
+namespace motcua::service {
+namespace {
+
+namespace stats = domain::stats;
+
+constexpr std::int64_t kChunk = 2'000;  // dossiers per verify / rebuild step
+
+bool validTableCode(const std::string& code) {
+    if (code.empty() || code.size() > 32) return false;
+    return std::all_of(code.begin(), code.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_';
+    });
+}
+
+stats::AgencyAttribution parseAttribution(const std::string& name) {
+    if (name.empty() || name == "receiving") return stats::AgencyAttribution::Receiving;
+    if (name == "handling") return stats::AgencyAttribution::Handling;
+    throw Error::invalidFields({{"attribution", "Cách tính cơ quan phải là receiving (cơ quan tiếp nhận) hoặc handling "
+                                                "(cơ quan giải quyết cuối cùng)."}});
+}
+
+}  // namespace
+
+struct ReportService::Impl {
+    store::Database& db;
+    const Clock& clock;
+    CatalogService& catalog;
+    CalendarService& calendar;
+    store::StatsRepository stats_repository;
+    store::DossierRepository dossiers;
+
+    void requireStatistics(const domain::Principal& p) {
+        if (!domain::hasPermission(p.role, domain::Permission::ReadStatistics)) {
+            throw Error(ErrorCode::PermissionDenied,
+                        "Vai trò " + std::string(domain::roleLabelVi(p.role)) + " không được xem số liệu thống kê.",
+                        "statistics denied for " + p.username);
+        }
+    }
+
+    /// The agency reported on: the caller's own by default; never one outside the caller's scope.
+    domain::AgencyEntry scopeAgency(const domain::Principal& p, const std::optional<std::string>& code) {
+        requireStatistics(p);
+        const auto entry = catalog.agency(code && !code->empty() ? *code : p.agency_code);
+        if (p.role != domain::Role::Admin &&
+            !catalog.tree()->isDescendantOrSelf(domain::AgencyId{p.agency_id}, entry.agency.id)) {
+            throw Error(ErrorCode::PermissionDenied,
+                        "Cơ quan " + entry.agency.code + " nằm ngoài phạm vi số liệu của bạn.", "report outside scope");
+        }
+        return entry;
+    }
+
+    std::vector<stats::DossierStatRecord> recordsFor(const stats::ReportingPeriod& period) {
+        return db.run([&](store::Session& s) { return stats_repository.forPeriod(s, period.start(), period.end()); });
+    }
+
+    stats::ScoringTable table(const std::string& code, std::string& name) {
+        const auto stored = db.run([&](store::Session& s) { return stats_repository.scoringTables(s); });
+        for (const auto& row : stored) {
+            if (row.code == code) {
+                name = row.name;
+                return stats::parseScoringTable(row.body);
+            }
+        }
+        if (code == "qd766") {
+            name = "Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ (QĐ 766/QĐ-TTg)";
+            return stats::qd766Table();
+        }
+        if (code == "par-draft") {
+            name = "Chỉ số CCHC (PAR Index) — bảng dự thảo, thay bằng hướng dẫn của năm";
+            return stats::draftParTable();
+        }
+        throw Error(ErrorCode::NotFound, "Không có bảng điểm mã " + code.substr(0, 32) + ".", "unknown scoring table",
+                    "table");
+    }
+
+    /// Recomputes the records of dossiers [first, last] from their trails; `stored` (by id) is
+    /// compared when given. Returns the recomputed records.
+    std::vector<stats::DossierStatRecord> recompute(store::Session& s, std::int64_t first, std::int64_t last,
+                                                    const stats::RecordContext& context,
+                                                    std::vector<std::string>* differences) {
+        const auto events = dossiers.eventsOfRange(s, first, last);
+        std::map<std::int64_t, stats::DossierStatRecord> stored;
+        if (differences != nullptr) {
+            for (auto& r : stats_repository.range(s, first, last)) stored.emplace(r.dossier_id.value, std::move(r));
+        }
+        std::vector<stats::DossierStatRecord> out;
+        for (std::size_t i = 0; i < events.size();) {
+            std::size_t j = i;
+            while (j < events.size() && events[j].dossierId() == events[i].dossierId()) ++j;
+            const std::span<const domain::DossierEvent> trail(events.data() + i, j - i);
+            const std::int64_t id = events[i].dossierId().value;
+            i = j;
+            try {
+                out.push_back(stats::recordFromEvents(trail, context));
+            } catch (const Error& e) {
+                if (differences == nullptr) throw;
+                differences->push_back("#" + std::to_string(id) + ": nhật ký không dựng lại được (" + e.userMessage() + ")");
+                continue;
+            }
+            if (differences == nullptr) continue;
+            const auto& fresh = out.back();
+            const auto found = stored.find(id);
+            const std::string label = fresh.code.empty() ? "#" + std::to_string(id) : fresh.code;
+            if (found == stored.end()) {
+                differences->push_back(label + ": chưa có bản ghi thống kê");
+            } else if (!(found->second == fresh)) {
+                differences->push_back(label + ": bản ghi thống kê khác với nhật ký");
+            }
+            if (found != stored.end()) stored.erase(found);
+        }
+        if (differences != nullptr) {
+            for (const auto& [id, r] : stored) differences->push_back(r.code + ": bản ghi thống kê không có nhật ký");
+        }
+        return out;
+    }
+};
+
+ReportService::ReportService(store::Database& database, const Clock& clock, CatalogService& catalog,
+                             CalendarService& calendar)
+    : impl_(std::make_unique<Impl>(Impl{database, clock, catalog, calendar, {}, {}})) {}
+
+ReportService::~ReportService() = default;
+
+ReportResult ReportService::report06a(const domain::Principal& principal, const ReportQuery& query) {
+    auto& m = *impl_;
+    const auto agency = m.scopeAgency(principal, query.agency_code);
+    const auto period = stats::parseReportingPeriod(query.period);
+    const auto grouping = stats::parseGrouping(query.grouping.empty() ? "agency" : query.grouping);
+    stats::Report06aOptions options;
+    options.attribution = parseAttribution(query.attribution);
+    options.scope = agency.agency.id;
+    const auto records = m.recordsFor(period);
+    ReportResult out{stats::compute06a(records, period, grouping, *m.catalog.tree(), options), agency.agency.code,
+                     agency.agency.name, {}};
+    if (grouping == stats::Grouping::Field) {
+        for (const auto& f : m.catalog.fields()) out.names.emplace(f.code, f.name);
+    } else if (grouping == stats::Grouping::Procedure) {
+        for (const auto& p : m.catalog.procedures()) out.names.emplace(p.procedure.code.str(), p.procedure.name);
+    }
+    return out;
+}
+
+IndexResult ReportService::index(const domain::Principal& principal, const ReportQuery& query,
+                                 const std::string& table_code) {
+    auto& m = *impl_;
+    const auto agency = m.scopeAgency(principal, query.agency_code);
+    const auto period = stats::parseReportingPeriod(query.period);
+    IndexResult out{period, agency.agency.code, agency.agency.name, table_code.empty() ? "qd766" : table_code, {}, {}, 0, 0};
+    const auto table = m.table(out.table_code, out.table_name);
+    stats::Report06aOptions options;
+    options.attribution = parseAttribution(query.attribution);
+    options.scope = agency.agency.id;
+    const auto records = m.recordsFor(period);
+    std::map<std::int64_t, std::string> codes;
+    for (const auto& r : records) codes.emplace(r.dossier_id.value, r.code);
+    const auto measures = stats::computeIndexMeasures(records, period, *m.catalog.tree(), options);
+    for (auto& score : stats::scoreCriteria(table, measures)) {
+        CriterionResult c{std::move(score), {}, {}};
+        for (const auto id : c.score.counted) c.counted_codes.push_back(codes[id.value]);
+        for (const auto id : c.score.shortfall) c.shortfall_codes.push_back(codes[id.value]);
+        if (c.score.points) {
+            out.points += *c.score.points;
+            out.max_points += c.score.max_points;
+        }
+        out.criteria.push_back(std::move(c));
+    }
+    return out;
+}
+
+std::vector<MonthPoint> ReportService::monthlyTrend(const domain::Principal& principal,
+                                                    const std::optional<std::string>& agency_code, int year) {
+    auto& m = *impl_;
+    const auto agency = m.scopeAgency(principal, agency_code);
+    if (year < stats::ReportingPeriod::kMinParsedYear || year > stats::ReportingPeriod::kMaxParsedYear) {
+        throw Error::invalidFields({{"year", "Năm không hợp lệ."}});
+    }
+    const auto whole = stats::ReportingPeriod::of(stats::PeriodKind::Year, stats::PeriodMode::Nd09, year);
+    const auto records = m.recordsFor(whole);
+    const auto tree = m.catalog.tree();
+    stats::Report06aOptions options;
+    options.scope = agency.agency.id;
+    std::vector<MonthPoint> out;
+    for (unsigned month = 1; month <= 12; ++month) {
+        const auto period = stats::ReportingPeriod::of(stats::PeriodKind::Month, stats::PeriodMode::Nd09, year, month);
+        stats::Counts06a total;
+        for (const auto& r : records) {
+            if (!tree->isDescendantOrSelf(agency.agency.id, stats::attributedAgency(r, options.attribution))) continue;
+            total += stats::countRecord(r, period, options);
+        }
+        out.push_back({period.label(), stats::ratesOf(total).on_time,
+                       total.received_online + total.received_direct_and_postal});
+    }
+    return out;
+}
+
+std::vector<ScoringTableInfo> ReportService::scoringTables(const domain::Principal& principal) {
+    auto& m = *impl_;
+    m.requireStatistics(principal);
+    std::vector<ScoringTableInfo> out;
+    const auto stored = m.db.run([&](store::Session& s) { return m.stats_repository.scoringTables(s); });
+    for (const char* code : {"qd766", "par-draft"}) {
+        const bool replaced =
+            std::any_of(stored.begin(), stored.end(), [&](const auto& row) { return row.code == code; });
+        if (replaced) continue;
+        ScoringTableInfo info{code, "", true, ""};
+        info.body = stats::formatScoringTable(m.table(code, info.name));
+        out.push_back(std::move(info));
+    }
+    for (const auto& row : stored) out.push_back({row.code, row.name, false, row.body});
+    return out;
+}
+
+ScoringTableInfo ReportService::saveScoringTable(const domain::Principal& principal, const std::string& code,
+                                                 const std::string& name, const std::string& body) {
+    auto& m = *impl_;
+    if (principal.role != domain::Role::Admin) {
+        throw Error(ErrorCode::PermissionDenied, "Chỉ quản trị hệ thống được nhập bảng điểm chỉ số.",
+                    "scoring table save denied");
+    }
+    std::vector<FieldError> problems;
+    if (!validTableCode(code)) {
+        problems.push_back({"code", "Mã bảng điểm gồm 1–32 chữ thường không dấu, chữ số, dấu chấm, gạch ngang."});
+    }
+    if (name.empty() || name.size() > 255) problems.push_back({"name", "Ghi tên bảng điểm (tối đa 255 ký tự)."});
+    if (!problems.empty()) throw Error::invalidFields(std::move(problems));
+    stats::parseScoringTable(body);  // refuses a malformed table, naming each bad line
+    m.db.run([&](store::Session& s) {
+        m.stats_repository.saveScoringTable(s, {code, name, body, principal.username}, m.clock.now());
+    });
+    return {code, name, false, body};
+}
+
+VerifyResult ReportService::verify(const std::function<void(std::int64_t)>& progress) {
+    auto& m = *impl_;
+    const auto context = statsContext(m.catalog, m.calendar.localTime());
+    VerifyResult out;
+    const auto [low, high] = m.db.run([&](store::Session& s) { return m.dossiers.idBounds(s); });
+    for (std::int64_t first = low; first <= high; first += kChunk) {
+        const auto records = m.db.run([&](store::Session& s) {
+            return m.recompute(s, first, std::min(high, first + kChunk - 1), context, &out.differences);
+        });
+        out.dossiers += static_cast<std::int64_t>(records.size());
+        if (progress) progress(out.dossiers);
+    }
+    return out;
+}
+
+std::int64_t ReportService::rebuild(const std::function<void(std::int64_t)>& progress) {
+    auto& m = *impl_;
+    const auto context = statsContext(m.catalog, m.calendar.localTime());
+    std::int64_t written = 0;
+    const auto [low, high] = m.db.run([&](store::Session& s) { return m.dossiers.idBounds(s); });
+    for (std::int64_t first = low; first <= high; first += kChunk) {
+        written += m.db.run([&](store::Session& s) {
+            store::Transaction tx(s);
+            const auto records = m.recompute(s, first, std::min(high, first + kChunk - 1), context, nullptr);
+            m.stats_repository.upsertMany(s, records);
+            tx.commit();
+            return static_cast<std::int64_t>(records.size());
+        });
+        if (progress) progress(written);
+    }
+    return written;
+}
+
+}  // namespace motcua::service

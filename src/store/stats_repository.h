@@ -1,0 +1,52 @@
+#pragma once
+/// Storage of the per-dossier statistics records (table dossier_stats) and of the index scoring
+/// tables entered as data (table scoring_tables). Record instants are local civil time.
+
+#include "domain/stats/dossier_stat_record.h"
+
+#include <date/date.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace motcua::store {
+
+class Session;
+
+/// A scoring table as stored.
+struct ScoringTableRow {
+    std::string code;
+    std::string name;
+    std::string body;  ///< index_scoring.h text format
+    std::string updated_by;
+};
+
+class StatsRepository {
+public:
+    /// Returns the record of `dossier_id`, if one is stored.
+    std::optional<domain::stats::DossierStatRecord> find(Session& session, std::int64_t dossier_id);
+    /// Inserts or replaces one record.
+    void upsert(Session& session, const domain::stats::DossierStatRecord& record);
+    /// Inserts or replaces many records with multi-row statements (bulk loads, rebuilds).
+    void upsertMany(Session& session, const std::vector<domain::stats::DossierStatRecord>& records);
+    /// Returns the records that can count in a period [start, end] (local): accepted at or before
+    /// `end` and not ended before `start`, or returned within it.
+    std::vector<domain::stats::DossierStatRecord> forPeriod(Session& session, date::local_seconds start,
+                                                            date::local_seconds end);
+    /// Returns every stored record with dossier id in [first_id, last_id].
+    std::vector<domain::stats::DossierStatRecord> range(Session& session, std::int64_t first_id, std::int64_t last_id);
+
+    /// Returns the scoring tables entered as data.
+    std::vector<ScoringTableRow> scoringTables(Session& session);
+    /// Inserts or replaces a scoring table.
+    void saveScoringTable(Session& session, const ScoringTableRow& row, date::sys_seconds now);
+};
+
+/// Encodes a record's legal clock as stored ("at=due;at=;…", local epoch seconds).
+std::string encodeClock(const std::vector<domain::stats::ClockChange>& clock);
+/// Decodes encodeClock's text; throws Error(Internal) on junk from the database.
+std::vector<domain::stats::ClockChange> decodeClock(std::string_view text);
+
+}  // namespace motcua::store

@@ -18,6 +18,7 @@
 #include "store/database.h"
 #include "web/dossier_pages.h"
 #include "web/template_set.h"
+#include "web/report_pages.h"
 #include "web/web_app.h"
 
 namespace motcua::app {
@@ -53,6 +54,7 @@ Wiring::Wiring(const Config& config, const service::Clock& clock)
     const web::DossierPagesContext pages{*web_, *dossiers_, *catalog_, *auth_, *local_time_, clock_};
     web::registerDossierPages(router_, pages);
     web::registerPrintForms(router_, pages);
+    web::registerReportPages(router_, *web_, *reports_, clock_);
     public_lookup_ = std::make_unique<service::PublicLookupService>(*database_, *catalog_, clock_);
     web::registerPublicLookup(router_, *web_, *public_lookup_, *local_time_, clock_);
 }

@@ -195,7 +195,9 @@ std::string report06aXlsx(const ReportResult& result) {
         c = end + 1;
     }
     for (lxw_col_t k = 0; k <= last; ++k) {
-        worksheet_write_string(sheet, number_row, k, ("(" + std::to_string(k + 1) + ")").c_str(), head);
+        char label[16];
+        std::snprintf(label, sizeof label, "(%u)", static_cast<unsigned>(k) + 1);
+        worksheet_write_string(sheet, number_row, k, label, head);
     }
     worksheet_set_row(sheet, name_row, 45, nullptr);
     worksheet_set_column(sheet, 0, 0, 5, nullptr);

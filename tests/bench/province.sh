@@ -28,7 +28,7 @@ done
 MOTCUA_PACKAGES+=(wrk)
 motcua_install_packages
 mkdir -p var
-motcua_build var/bench-build Release -DMOTCUA_BUILD_TESTS=OFF -DMOTCUA_BUILD_BENCH=OFF --target motcua \
+motcua_build var/bench-build RelWithDebInfo -DMOTCUA_BUILD_TESTS=OFF -DMOTCUA_BUILD_BENCH=OFF --target motcua \
   > var/bench-build.log 2>&1 || { tail -30 var/bench-build.log; exit 1; }
 MOTCUA=$MOTCUA_ROOT/var/bench-build/src/motcua
 export MOTCUA_HOME=$MOTCUA_ROOT

@@ -380,11 +380,7 @@ IntakeResult DossierService::intake(const domain::Principal& principal, const In
     const domain::AgencyId agency{principal.agency_id};
     const auto& lt = m.calendar.localTime();
     const auto dossier = inTransaction(m.db, [&](store::Session& s) {
-        auto opened = domain::openDossier(domain::DossierId{0}, input.request, agency, actor, now);
-        const std::int64_t id = m.dossiers.insert(s, opened.next, procedure->id, now);
-        opened.next.id = domain::DossierId{id};
-        m.record(s, withDossierId(opened.event, id));
-        domain::Dossier current = opened.next;
+        const auto opened = domain::openDossier(domain::DossierId{0}, input.request, agency, actor, now);
         domain::DossierCommand command = domain::StartProcessingCommand{};
         if (input.outcome == IntakeOutcome::Accepted) {
             // TT 01/2018 Đ19: agency code - date received (local) - daily sequence.
@@ -400,8 +396,14 @@ IntakeResult DossierService::intake(const domain::Principal& principal, const In
         } else {
             command = domain::RequestCompletionAtIntakeCommand{input.reason, input.items};
         }
-        const auto t = domain::apply(current, command, actor, now);
-        m.save(s, current, t, now);
+        auto t = domain::apply(opened.next, command, actor, now);
+        // The row in its state after the desk's decision, both events (filed, then accepted /
+        // refused / incomplete) and the statistics record: a handful of statements per intake.
+        const std::vector<store::DossierHistory> history{{t.next, procedure->id, {opened.event, t.event}, now}};
+        const std::int64_t id = m.dossiers.insertHistories(s, history).front();
+        t.next.id = domain::DossierId{id};
+        const std::vector<domain::DossierEvent> trail{withDossierId(opened.event, id), withDossierId(t.event, id)};
+        m.stats.upsert(s, domain::stats::recordFromEvents(trail, statsContext(m.catalog, lt)));
         if (idempotency_key) {
             m.dossiers.insertIdempotencyKey(s, principal.user_id, *idempotency_key, request_hash, id, now);
         }

@@ -391,20 +391,6 @@ std::optional<date::sys_seconds> currentDueAt(const domain::Dossier& dossier) {
     }
 }
 
-std::int64_t DossierRepository::insert(Session& session, const domain::Dossier& d, std::int64_t procedure_id,
-                                       date::sys_seconds now) {
-    auto& s = session.prepare(kInsert);
-    bindInsertRow(s, d, procedure_id, now, 1);
-    s.executeUpdate();
-    const std::int64_t id = session.lastInsertId();
-    auto& doc = session.prepare(kInsertDocument);
-    for (std::size_t k = 0; k < d.documents.size(); ++k) {
-        bindDocumentRow(doc, id, k, d.documents[k], 1);
-        doc.executeUpdate();
-    }
-    return id;
-}
-
 std::vector<std::int64_t> DossierRepository::insertHistories(Session& session,
                                                             const std::vector<DossierHistory>& histories) {
     std::vector<std::int64_t> ids;

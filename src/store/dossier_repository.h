@@ -40,7 +40,7 @@ struct DossierListRow {
     std::string handling_agency_name;
 };
 
-/// A dossier's whole history written at once (the province data generator): its final state,
+/// A dossier written at once with its history (an intake; the province data generator): its state,
 /// documents and transfers, and every audit event (their dossier ids are ignored).
 struct DossierHistory {
     domain::Dossier dossier;
@@ -51,11 +51,9 @@ struct DossierHistory {
 
 class DossierRepository {
 public:
-    /// Inserts a new dossier with its documents; returns its id.
-    std::int64_t insert(Session& session, const domain::Dossier& dossier, std::int64_t procedure_id,
-                        date::sys_seconds now);
-    /// Inserts many histories with multi-row statements (hundreds of rows each); returns the
-    /// ids given to the dossiers, in order.
+    /// Inserts dossiers with their documents, transfers and events, many rows per statement
+    /// (the desk's intake writes one; the generator thousands); returns the ids given to the
+    /// dossiers, in order.
     std::vector<std::int64_t> insertHistories(Session& session, const std::vector<DossierHistory>& histories);
     /// Writes `next` over the row if its version is still `expected_version`; returns false
     /// (nothing written) when someone else changed it first.

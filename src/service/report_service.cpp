@@ -9,6 +9,7 @@
 #include "store/stats_repository.h"
 
 #include <algorithm>
+#include <future>
 
 namespace motcua::service {
 namespace {
@@ -63,6 +64,27 @@ struct ReportService::Impl {
 
     std::vector<stats::DossierStatRecord> recordsFor(const stats::ReportingPeriod& period) {
         return db.run([&](store::Session& s) { return stats_repository.forPeriod(s, period.start(), period.end()); });
+    }
+
+    /// Streams the records that can count in `period` through `visit`, over two connections in
+    /// parallel, each half feeding its own state; returns the two states to be merged. A
+    /// province-year is about a million records: none is kept.
+    template <class State>
+    std::pair<State, State> streamPeriod(const stats::ReportingPeriod& period, State first_state, State second_state,
+                                         void (*visit)(State&, const stats::DossierStatRecord&)) {
+        const auto [low, high] = db.run([&](store::Session& s) { return dossiers.idBounds(s); });
+        if (high < low) return {std::move(first_state), std::move(second_state)};
+        const std::int64_t middle = low + (high - low) / 2;
+        auto part = [&](State& state, std::int64_t first, std::int64_t last) {
+            db.run([&](store::Session& s) {
+                stats_repository.forEachInPeriod(s, period.start(), period.end(), first, last,
+                                                 [&](const stats::DossierStatRecord& r) { visit(state, r); });
+            });
+        };
+        auto upper = std::async(std::launch::async, [&] { part(second_state, middle + 1, high); });
+        part(first_state, low, middle);
+        upper.get();
+        return {std::move(first_state), std::move(second_state)};
     }
 
     stats::ScoringTable table(const std::string& code, std::string& name) {
@@ -141,9 +163,13 @@ ReportResult ReportService::report06a(const domain::Principal& principal, const 
     stats::Report06aOptions options;
     options.attribution = parseAttribution(query.attribution);
     options.scope = agency.agency.id;
-    const auto records = m.recordsFor(period);
-    ReportResult out{stats::compute06a(records, period, grouping, *m.catalog.tree(), options), agency.agency.code,
-                     agency.agency.name, {}};
+    const auto tree = m.catalog.tree();
+    auto [first, second] = m.streamPeriod(
+        period, stats::Report06aAccumulator(period, grouping, *tree, options),
+        stats::Report06aAccumulator(period, grouping, *tree, options),
+        +[](stats::Report06aAccumulator& a, const stats::DossierStatRecord& r) { a.add(r); });
+    first.merge(second);
+    ReportResult out{first.finish(), agency.agency.code, agency.agency.name, {}};
     if (grouping == stats::Grouping::Field) {
         for (const auto& f : m.catalog.fields()) out.names.emplace(f.code, f.name);
     } else if (grouping == stats::Grouping::Procedure) {
@@ -186,20 +212,28 @@ std::vector<MonthPoint> ReportService::monthlyTrend(const domain::Principal& pri
     if (year < stats::ReportingPeriod::kMinParsedYear || year > stats::ReportingPeriod::kMaxParsedYear) {
         throw Error::invalidFields({{"year", "Năm không hợp lệ."}});
     }
-    const auto whole = stats::ReportingPeriod::of(stats::PeriodKind::Year, stats::PeriodMode::Nd09, year);
-    const auto records = m.recordsFor(whole);
-    const auto tree = m.catalog.tree();
-    stats::Report06aOptions options;
-    options.scope = agency.agency.id;
-    std::vector<MonthPoint> out;
+    struct Months {
+        std::vector<stats::ReportingPeriod> periods;
+        std::shared_ptr<const domain::AgencyTree> tree;
+        domain::AgencyId scope;
+        std::vector<stats::Counts06a> totals;
+    };
+    Months months{{}, m.catalog.tree(), agency.agency.id, std::vector<stats::Counts06a>(12)};
     for (unsigned month = 1; month <= 12; ++month) {
-        const auto period = stats::ReportingPeriod::of(stats::PeriodKind::Month, stats::PeriodMode::Nd09, year, month);
-        stats::Counts06a total;
-        for (const auto& r : records) {
-            if (!tree->isDescendantOrSelf(agency.agency.id, stats::attributedAgency(r, options.attribution))) continue;
-            total += stats::countRecord(r, period, options);
+        months.periods.push_back(stats::ReportingPeriod::of(stats::PeriodKind::Month, stats::PeriodMode::Nd09, year, month));
+    }
+    const auto whole = stats::ReportingPeriod::of(stats::PeriodKind::Year, stats::PeriodMode::Nd09, year);
+    auto [first, second] = m.streamPeriod(whole, months, months, +[](Months& state, const stats::DossierStatRecord& r) {
+        if (!state.tree->isDescendantOrSelf(state.scope, stats::attributedAgency(r, stats::AgencyAttribution::Receiving))) {
+            return;
         }
-        out.push_back({period.label(), stats::ratesOf(total).on_time,
+        for (std::size_t i = 0; i < state.periods.size(); ++i) state.totals[i] += stats::countRecord(r, state.periods[i]);
+    });
+    std::vector<MonthPoint> out;
+    for (std::size_t i = 0; i < first.periods.size(); ++i) {
+        first.totals[i] += second.totals[i];
+        const auto& total = first.totals[i];
+        out.push_back({first.periods[i].label(), stats::ratesOf(total).on_time,
                        total.received_online + total.received_direct_and_postal});
     }
     return out;

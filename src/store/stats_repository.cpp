@@ -15,13 +15,20 @@ namespace {
 
 using domain::stats::DossierStatRecord;
 
-// Columns 1–24 of a record, in the order readRecord() reads them and bindRecord() binds them.
+// Columns 1–24 of a record, in the order bindRecord() binds them.
 #define MOTCUA_STATS_COLUMNS                                                                                         \
     "dossier_id, code, receiving_agency_id, handling_agency_id, field_code, procedure_code, procedure_online_level," \
     " channel, result_delivery, status, received_at, original_due_at, due_at, resolved_at, returned_at, closed_at,"  \
     " verdict, outcome, apology_issued, apology_timely, apology_issued_at, supplement_count, clock, last_sequence"
 
-constexpr std::string_view kSelect = "SELECT " MOTCUA_STATS_COLUMNS " FROM dossier_stats";
+// The same columns as readRecord() reads them: instants as epoch seconds of the stored local
+// time (the connection's time_zone is +00:00), so millions of rows need no text parsing.
+constexpr std::string_view kSelect =
+    "SELECT dossier_id, code, receiving_agency_id, handling_agency_id, field_code, procedure_code,"
+    " procedure_online_level, channel, result_delivery, status, UNIX_TIMESTAMP(received_at),"
+    " UNIX_TIMESTAMP(original_due_at), UNIX_TIMESTAMP(due_at), UNIX_TIMESTAMP(resolved_at),"
+    " UNIX_TIMESTAMP(returned_at), UNIX_TIMESTAMP(closed_at), verdict, outcome, apology_issued, apology_timely,"
+    " UNIX_TIMESTAMP(apology_issued_at), supplement_count, clock, last_sequence FROM dossier_stats";
 constexpr std::string_view kUpsert =
     "INSERT INTO dossier_stats (" MOTCUA_STATS_COLUMNS ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
     " ?, ?, ?, ?, ?, ?, ?)";
@@ -42,7 +49,7 @@ std::string sqlLocal(date::local_seconds t) { return toSqlDateTime(date::sys_sec
 
 std::optional<date::local_seconds> optLocal(sql::ResultSet& rs, unsigned column) {
     if (rs.isNull(column)) return std::nullopt;
-    return date::local_seconds{fromSqlDateTime(std::string(rs.getString(column))).time_since_epoch()};
+    return date::local_seconds{std::chrono::seconds{rs.getInt64(column)}};
 }
 
 void setLocal(sql::PreparedStatement& s, unsigned column, const std::optional<date::local_seconds>& t) {
@@ -212,6 +219,21 @@ std::vector<DossierStatRecord> StatsRepository::forPeriod(Session& session, date
     s.setString(2, sqlLocal(start));
     s.setString(3, sqlLocal(start));
     return readAll(s);
+}
+
+void StatsRepository::forEachInPeriod(Session& session, date::local_seconds start, date::local_seconds end,
+                                      std::int64_t first_id, std::int64_t last_id,
+                                      const std::function<void(const DossierStatRecord&)>& visit) {
+    auto& s = session.prepare(std::string(kSelect) +
+                              " WHERE dossier_id BETWEEN ? AND ? AND received_at IS NOT NULL AND received_at <= ?"
+                              " AND (ended_at IS NULL OR ended_at >= ? OR returned_at >= ?)");
+    s.setInt64(1, first_id);
+    s.setInt64(2, last_id);
+    s.setString(3, sqlLocal(end));
+    s.setString(4, sqlLocal(start));
+    s.setString(5, sqlLocal(start));
+    std::unique_ptr<sql::ResultSet> rs(s.executeQuery());
+    while (rs->next()) visit(readRecord(*rs));
 }
 
 std::vector<DossierStatRecord> StatsRepository::range(Session& session, std::int64_t first_id, std::int64_t last_id) {

@@ -7,6 +7,7 @@
 #include <date/date.h>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +36,10 @@ public:
     /// `end` and not ended before `start`, or returned within it.
     std::vector<domain::stats::DossierStatRecord> forPeriod(Session& session, date::local_seconds start,
                                                             date::local_seconds end);
+    /// Calls `visit` with each record forPeriod() would return whose dossier id is in
+    /// [first_id, last_id], one at a time (a province-year is about a million records).
+    void forEachInPeriod(Session& session, date::local_seconds start, date::local_seconds end, std::int64_t first_id,
+                         std::int64_t last_id, const std::function<void(const domain::stats::DossierStatRecord&)>& visit);
     /// Returns every stored record with dossier id in [first_id, last_id].
     std::vector<domain::stats::DossierStatRecord> range(Session& session, std::int64_t first_id, std::int64_t last_id);
 

@@ -212,28 +212,46 @@ Counts06a countRecord(const DossierStatRecord& record, const ReportingPeriod& pe
     return c;
 }
 
+Report06aAccumulator::Report06aAccumulator(const ReportingPeriod& period, Grouping grouping, const AgencyTree& agencies,
+                                           const Report06aOptions& options)
+    : period_(period), grouping_(grouping), agencies_(agencies), options_(options) {
+    if (options_.scope) (void)agencies_.get(*options_.scope);  // throws NotFound
+}
+
+void Report06aAccumulator::add(const DossierStatRecord& record) {
+    const AgencyId agency = attributedAgency(record, options_.attribution);
+    if (options_.scope && !agencies_.isDescendantOrSelf(*options_.scope, agency)) return;
+    const Counts06a counts = countRecord(record, period_, options_);
+    if (isEmpty(counts)) return;
+    total_ += counts;
+    switch (grouping_) {
+        case Grouping::Agency: by_agency_[agency.value] += counts; break;
+        case Grouping::Field: by_key_[record.field_code] += counts; break;
+        case Grouping::Procedure: by_key_[record.procedure_code] += counts; break;
+    }
+}
+
+void Report06aAccumulator::merge(const Report06aAccumulator& other) {
+    total_ += other.total_;
+    for (const auto& [id, counts] : other.by_agency_) by_agency_[id] += counts;
+    for (const auto& [key, counts] : other.by_key_) by_key_[key] += counts;
+}
+
 Report06a compute06a(std::span<const DossierStatRecord> records, const ReportingPeriod& period, Grouping grouping,
                      const AgencyTree& agencies, const Report06aOptions& options) {
-    if (options.scope) (void)agencies.get(*options.scope);  // throws NotFound
-    const auto in_scope = [&](AgencyId agency) {
-        return !options.scope || agencies.isDescendantOrSelf(*options.scope, agency);
-    };
+    Report06aAccumulator accumulator(period, grouping, agencies, options);
+    for (const DossierStatRecord& record : records) accumulator.add(record);
+    return accumulator.finish();
+}
 
-    Report06a report{period, grouping, {}, {}};
-    std::unordered_map<std::int64_t, Counts06a> by_agency;
-    std::map<std::string, Counts06a> by_key;
-    for (const DossierStatRecord& record : records) {
-        const AgencyId agency = attributedAgency(record, options.attribution);
-        if (!in_scope(agency)) continue;
-        const Counts06a counts = countRecord(record, period, options);
-        if (isEmpty(counts)) continue;
-        report.total.counts += counts;
-        switch (grouping) {
-            case Grouping::Agency: by_agency[agency.value] += counts; break;
-            case Grouping::Field: by_key[record.field_code] += counts; break;
-            case Grouping::Procedure: by_key[record.procedure_code] += counts; break;
-        }
-    }
+Report06a Report06aAccumulator::finish() const {
+    const auto& grouping = grouping_;
+    const auto& agencies = agencies_;
+    const auto& options = options_;
+    const auto& by_agency = by_agency_;
+    const auto& by_key = by_key_;
+    Report06a report{period_, grouping, {}, {}};
+    report.total.counts = total_;
 
     if (grouping == Grouping::Agency) {
         std::vector<AgencyId> tops = options.scope ? std::vector<AgencyId>{*options.scope} : agencies.roots();

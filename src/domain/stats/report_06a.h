@@ -61,6 +61,8 @@
 #include "domain/stats/reporting_period.h"
 
 #include <cstdint>
+#include <map>
+#include <unordered_map>
 #include <optional>
 #include <span>
 #include <string>
@@ -214,6 +216,30 @@ Counts06a countRecord(const DossierStatRecord& record, const ReportingPeriod& pe
 
 /// Returns the agency `record` is counted under (rule 7).
 AgencyId attributedAgency(const DossierStatRecord& record, AgencyAttribution attribution) noexcept;
+
+/// Builds Biểu 06a one record at a time, so a report over a province's records never holds them
+/// all; two accumulators of the same report can be merged (records read in parallel).
+class Report06aAccumulator {
+public:
+    /// Throws Error{NotFound} when options.scope is not in `agencies` (which must outlive this).
+    Report06aAccumulator(const ReportingPeriod& period, Grouping grouping, const AgencyTree& agencies,
+                         const Report06aOptions& options = {});
+    /// Adds the contribution of one dossier (none when it is out of scope or not counted).
+    void add(const DossierStatRecord& record);
+    /// Adds everything `other` (same period, grouping, tree and options) has accumulated.
+    void merge(const Report06aAccumulator& other);
+    /// Returns the report: rows as compute06a orders them, rates filled in.
+    Report06a finish() const;
+
+private:
+    ReportingPeriod period_;
+    Grouping grouping_;
+    const AgencyTree& agencies_;
+    Report06aOptions options_;
+    Counts06a total_;
+    std::unordered_map<std::int64_t, Counts06a> by_agency_;
+    std::map<std::string, Counts06a> by_key_;
+};
 
 /// Computes Biểu 06a for `period` from `records` (one per dossier, in any order). Linear in the
 /// number of records plus agencies × tree depth. Throws Error{NotFound} when options.scope is

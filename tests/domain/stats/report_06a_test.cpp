@@ -431,3 +431,23 @@ TEST(Report06aTest, GroupingNamesRoundTrip) {
 
 }  // namespace
 }  // namespace motcua::domain::stats
+
+namespace motcua::domain::stats {
+namespace {
+
+TEST(Report06aTest, AccumulatorsOverSplitRecordsMergeIntoTheSameReport) {
+    const auto records = julyDataset();
+    for (const Grouping grouping : {Grouping::Agency, Grouping::Field, Grouping::Procedure}) {
+        const Report06a whole = compute06a(records, kJuly, grouping, threeLevelTree());
+        for (std::size_t split = 0; split <= records.size(); ++split) {
+            const auto tree = threeLevelTree();
+            Report06aAccumulator first(kJuly, grouping, tree), second(kJuly, grouping, tree);
+            for (std::size_t i = 0; i < records.size(); ++i) (i < split ? first : second).add(records[i]);
+            first.merge(second);
+            EXPECT_EQ(first.finish(), whole) << "split at " << split;
+        }
+    }
+}
+
+}  // namespace
+}  // namespace motcua::domain::stats

@@ -72,7 +72,8 @@ struct ReportService::Impl {
     template <class State>
     std::pair<State, State> streamPeriod(const stats::ReportingPeriod& period, State first_state, State second_state,
                                          void (*visit)(State&, const stats::DossierStatRecord&)) {
-        const auto [low, high] = db.run([&](store::Session& s) { return dossiers.idBounds(s); });
+        const auto bounds = db.run([&](store::Session& s) { return dossiers.idBounds(s); });
+        const std::int64_t low = bounds.first, high = bounds.second;
         if (high < low) return {std::move(first_state), std::move(second_state)};
         const std::int64_t middle = low + (high - low) / 2;
         auto part = [&](State& state, std::int64_t first, std::int64_t last) {
@@ -280,7 +281,8 @@ VerifyResult ReportService::verify(const std::function<void(std::int64_t)>& prog
     auto& m = *impl_;
     const auto context = statsContext(m.catalog, m.calendar.localTime());
     VerifyResult out;
-    const auto [low, high] = m.db.run([&](store::Session& s) { return m.dossiers.idBounds(s); });
+    const auto bounds = m.db.run([&](store::Session& s) { return m.dossiers.idBounds(s); });
+    const std::int64_t low = bounds.first, high = bounds.second;
     for (std::int64_t first = low; first <= high; first += kChunk) {
         const auto records = m.db.run([&](store::Session& s) {
             return m.recompute(s, first, std::min(high, first + kChunk - 1), context, &out.differences);
@@ -295,7 +297,8 @@ std::int64_t ReportService::rebuild(const std::function<void(std::int64_t)>& pro
     auto& m = *impl_;
     const auto context = statsContext(m.catalog, m.calendar.localTime());
     std::int64_t written = 0;
-    const auto [low, high] = m.db.run([&](store::Session& s) { return m.dossiers.idBounds(s); });
+    const auto bounds = m.db.run([&](store::Session& s) { return m.dossiers.idBounds(s); });
+    const std::int64_t low = bounds.first, high = bounds.second;
     for (std::int64_t first = low; first <= high; first += kChunk) {
         written += m.db.run([&](store::Session& s) {
             store::Transaction tx(s);

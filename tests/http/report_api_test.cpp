@@ -14,19 +14,21 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <random>
+#include <stdexcept>
 
 namespace motcua {
 namespace {
 
 using test::jsonString;
 
-date::sys_seconds at(const std::string& local_iso) {
+date::sys_seconds at(const std::string& local) {
     // "2026-10-14 09:00" in +07:00
-    std::istringstream in(local_iso);
-    date::local_seconds t;
-    in >> date::parse("%F %R", t);
-    return date::sys_seconds{t.time_since_epoch()} - std::chrono::hours(7);
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0;
+    if (std::sscanf(local.c_str(), "%d-%d-%d %d:%d", &y, &mo, &d, &h, &mi) != 5) throw std::invalid_argument(local);
+    const date::sys_days day{date::year{y} / static_cast<unsigned>(mo) / static_cast<unsigned>(d)};
+    return day + std::chrono::hours{h - 7} + std::chrono::minutes{mi};
 }
 
 Poco::JSON::Object::Ptr parse(const std::string& body) {

@@ -73,7 +73,7 @@ if [ "$(cat "$dbdir/generated" 2>/dev/null)" != "$wanted" ]; then
 fi
 events=$(sql "SELECT COUNT(*) FROM dossier_events")
 
-port=$(( 20000 + RANDOM % 20000 ))
+port=$(( 20000 + RANDOM % 12000 ))  # below the ephemeral range
 MOTCUA_HTTP_PORT=$port "$MOTCUA" serve > var/bench-serve.log 2>&1 &
 server_pid=$!
 for _ in $(seq 1 200); do curl -sf "http://127.0.0.1:$port/healthz" > /dev/null && break; sleep 0.1; done

@@ -19,7 +19,8 @@ mariadb --no-defaults -S "$socket" -uroot -e "CREATE DATABASE $db CHARACTER SET 
 export MOTCUA_DB_URL="${admin_url%/}/$db"
 export MOTCUA_HOME="$root"
 
-port=$(( 42000 + ($$ % 5000) ))
+# A port the kernel says is free now (a guessed one may be held by an outgoing connection).
+port=$(node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })")
 workdir=$(mktemp -d)
 cleanup() {
   [ -n "${server:-}" ] && kill -TERM "$server" 2>/dev/null && wait "$server" 2>/dev/null || true

@@ -155,13 +155,14 @@ bool Database::ping() noexcept {
     }
 }
 
-Transaction::Transaction(Session& session) : session_(session) { session_.connection().setAutoCommit(false); }
+// START TRANSACTION / COMMIT with autocommit left on: one round trip fewer per transaction than
+// switching autocommit off and back on.
+Transaction::Transaction(Session& session) : session_(session) { session_.execute("START TRANSACTION"); }
 
 Transaction::~Transaction() {
     if (done_) return;
     try {
-        session_.connection().rollback();
-        session_.connection().setAutoCommit(true);
+        session_.execute("ROLLBACK");
     } catch (const sql::SQLException& e) {
         // The connection is probably gone; the server rolls the transaction back itself.
         log::warn("db.rollback_failed", {{"error", e.what()}});
@@ -169,8 +170,7 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
-    session_.connection().commit();
-    session_.connection().setAutoCommit(true);
+    session_.execute("COMMIT");
     done_ = true;
 }
 

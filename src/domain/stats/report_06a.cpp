@@ -27,7 +27,7 @@ struct EndTime {
     bool excluded = false;  ///< Closed at or before the period end under ClosedWithoutResult::Exclude.
 };
 
-EndTime endTimeOf(const DossierStatRecord& record, const ReportingPeriod& period, const Report06aOptions& options) {
+EndTime endTimeOf(const DossierStatRecord& record, date::local_seconds period_end, const Report06aOptions& options) {
     // QĐ 766 indicator 2.1 end-time order (rules.md §8): result (9) > returned (10) > stop,
     // refusal, withdrawal (8/3/7).
     if (record.resolved_at) return {record.resolved_at, false};
@@ -37,7 +37,7 @@ EndTime endTimeOf(const DossierStatRecord& record, const ReportingPeriod& period
     if (record.status == DossierStatus::Withdrawn) policy = options.withdrawn;
     if (record.status == DossierStatus::Stopped) policy = options.stopped;
     if (policy == ClosedWithoutResult::CountAsResolved) return {record.closed_at, false};
-    if (*record.closed_at <= period.end()) return {std::nullopt, true};
+    if (*record.closed_at <= period_end) return {std::nullopt, true};
     return {};
 }
 
@@ -53,6 +53,34 @@ Verdict verdictAt(const DossierStatRecord& record, date::local_seconds end) {
     }
     return Verdict::Late;
 }
+
+constexpr std::array<CountColumn, 25> kCountColumns{{
+    {"received_total", &Counts06a::received_total},
+    {"received_online", &Counts06a::received_online},
+    {"received_direct_and_postal", &Counts06a::received_direct_and_postal},
+    {"carried_over", &Counts06a::carried_over},
+    {"resolved_total", &Counts06a::resolved_total},
+    {"resolved_early", &Counts06a::resolved_early},
+    {"resolved_on_time", &Counts06a::resolved_on_time},
+    {"resolved_late", &Counts06a::resolved_late},
+    {"in_progress_total", &Counts06a::in_progress_total},
+    {"in_progress_within_time", &Counts06a::in_progress_within_time},
+    {"in_progress_overdue", &Counts06a::in_progress_overdue},
+    {"received_direct", &Counts06a::received_direct},
+    {"received_postal", &Counts06a::received_postal},
+    {"received_online_full", &Counts06a::received_online_full},
+    {"received_online_partial", &Counts06a::received_online_partial},
+    {"full_level_received", &Counts06a::full_level_received},
+    {"full_level_online_full", &Counts06a::full_level_online_full},
+    {"partial_level_received", &Counts06a::partial_level_received},
+    {"partial_level_online", &Counts06a::partial_level_online},
+    {"late_or_overdue", &Counts06a::late_or_overdue},
+    {"late_or_overdue_with_apology", &Counts06a::late_or_overdue_with_apology},
+    {"late_or_overdue_with_timely_apology", &Counts06a::late_or_overdue_with_timely_apology},
+    {"returned_total", &Counts06a::returned_total},
+    {"returned_postal", &Counts06a::returned_postal},
+    {"progress_766_on_track", &Counts06a::progress_766_on_track},
+}};
 
 bool isEmpty(const Counts06a& counts) noexcept { return counts == Counts06a{}; }
 
@@ -73,33 +101,16 @@ Rate makeRate(std::int64_t numerator, std::int64_t denominator) noexcept {
 }
 
 Counts06a& Counts06a::operator+=(const Counts06a& other) noexcept {
-    received_total += other.received_total;
-    received_online += other.received_online;
-    received_direct_and_postal += other.received_direct_and_postal;
-    carried_over += other.carried_over;
-    resolved_total += other.resolved_total;
-    resolved_early += other.resolved_early;
-    resolved_on_time += other.resolved_on_time;
-    resolved_late += other.resolved_late;
-    in_progress_total += other.in_progress_total;
-    in_progress_within_time += other.in_progress_within_time;
-    in_progress_overdue += other.in_progress_overdue;
-    received_direct += other.received_direct;
-    received_postal += other.received_postal;
-    received_online_full += other.received_online_full;
-    received_online_partial += other.received_online_partial;
-    full_level_received += other.full_level_received;
-    full_level_online_full += other.full_level_online_full;
-    partial_level_received += other.partial_level_received;
-    partial_level_online += other.partial_level_online;
-    late_or_overdue += other.late_or_overdue;
-    late_or_overdue_with_apology += other.late_or_overdue_with_apology;
-    late_or_overdue_with_timely_apology += other.late_or_overdue_with_timely_apology;
-    returned_total += other.returned_total;
-    returned_postal += other.returned_postal;
-    progress_766_on_track += other.progress_766_on_track;
+    for (const CountColumn& column : kCountColumns) this->*column.member += other.*column.member;
     return *this;
 }
+
+Counts06a& Counts06a::operator-=(const Counts06a& other) noexcept {
+    for (const CountColumn& column : kCountColumns) this->*column.member -= other.*column.member;
+    return *this;
+}
+
+std::span<const CountColumn> countColumns() noexcept { return kCountColumns; }
 
 Rates06a ratesOf(const Counts06a& c) noexcept {
     Rates06a rates;
@@ -125,19 +136,22 @@ AgencyId attributedAgency(const DossierStatRecord& record, AgencyAttribution att
 }
 
 Counts06a countRecord(const DossierStatRecord& record, const ReportingPeriod& period, const Report06aOptions& options) {
+    return countWindow(record, period.start(), period.end(), options);
+}
+
+Counts06a countWindow(const DossierStatRecord& record, date::local_seconds start, date::local_seconds end,
+                      const Report06aOptions& options) {
     Counts06a c;
     if (!record.received_at) return c;  // rule 1: never accepted for resolution
-    const date::local_seconds start = period.start();
-    const date::local_seconds end = period.end();
     if (*record.received_at > end) return c;
 
     // Postal return share (QĐ 45/2016 Đ8–10): results handed over in the period, whenever resolved.
-    if (record.returned_at && period.contains(*record.returned_at)) {
+    if (record.returned_at && start <= *record.returned_at && *record.returned_at <= end) {
         c.returned_total = 1;
         if (record.result_delivery == ResultDelivery::Postal) c.returned_postal = 1;
     }
 
-    const EndTime end_time = endTimeOf(record, period, options);
+    const EndTime end_time = endTimeOf(record, end, options);
     if (end_time.excluded) return c;
     if (end_time.at && *end_time.at < start) return c;  // ended before the period
 
@@ -223,11 +237,24 @@ void Report06aAccumulator::add(const DossierStatRecord& record) {
     if (options_.scope && !agencies_.isDescendantOrSelf(*options_.scope, agency)) return;
     const Counts06a counts = countRecord(record, period_, options_);
     if (isEmpty(counts)) return;
+    addInScope(agency, record.field_code, record.procedure_code, counts);
+}
+
+void Report06aAccumulator::addCounts(AgencyId receiving, AgencyId handling, const std::string& field_code,
+                                     const std::string& procedure_code, const Counts06a& counts) {
+    const AgencyId agency = options_.attribution == AgencyAttribution::Handling ? handling : receiving;
+    if (options_.scope && !agencies_.isDescendantOrSelf(*options_.scope, agency)) return;
+    if (isEmpty(counts)) return;
+    addInScope(agency, field_code, procedure_code, counts);
+}
+
+void Report06aAccumulator::addInScope(AgencyId agency, const std::string& field_code,
+                                      const std::string& procedure_code, const Counts06a& counts) {
     total_ += counts;
     switch (grouping_) {
         case Grouping::Agency: by_agency_[agency.value] += counts; break;
-        case Grouping::Field: by_key_[record.field_code] += counts; break;
-        case Grouping::Procedure: by_key_[record.procedure_code] += counts; break;
+        case Grouping::Field: by_key_[field_code] += counts; break;
+        case Grouping::Procedure: by_key_[procedure_code] += counts; break;
     }
 }
 

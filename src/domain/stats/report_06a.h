@@ -120,6 +120,8 @@ struct Counts06a {
 
     /// Adds every count of `other`.
     Counts06a& operator+=(const Counts06a& other) noexcept;
+    /// Subtracts every count of `other`.
+    Counts06a& operator-=(const Counts06a& other) noexcept;
     /// Compares every count.
     bool operator==(const Counts06a&) const = default;
 };
@@ -214,6 +216,20 @@ struct Report06a {
 Counts06a countRecord(const DossierStatRecord& record, const ReportingPeriod& period,
                       const Report06aOptions& options = {});
 
+/// Returns the contribution of one dossier to the window [start, end] (local; a period passes
+/// 00:00:00 of its first day and 23:59:59 of its last): countRecord without building a period.
+Counts06a countWindow(const DossierStatRecord& record, date::local_seconds start, date::local_seconds end,
+                      const Report06aOptions& options = {});
+
+/// One count of Counts06a: its stable snake_case name and member (every count, in declaration
+/// order; storage and exports iterate over these).
+struct CountColumn {
+    std::string_view name;  ///< E.g. "received_total".
+    std::int64_t Counts06a::*member;  ///< The member.
+};
+/// Returns every count column of Counts06a, in declaration order.
+std::span<const CountColumn> countColumns() noexcept;
+
 /// Returns the agency `record` is counted under (rule 7).
 AgencyId attributedAgency(const DossierStatRecord& record, AgencyAttribution attribution) noexcept;
 
@@ -226,12 +242,19 @@ public:
                          const Report06aOptions& options = {});
     /// Adds the contribution of one dossier (none when it is out of scope or not counted).
     void add(const DossierStatRecord& record);
+    /// Adds counts already summed for dossiers sharing their receiving and handling agency, field
+    /// and procedure (the day counters); skipped when out of scope or all zero.
+    void addCounts(AgencyId receiving, AgencyId handling, const std::string& field_code,
+                   const std::string& procedure_code, const Counts06a& counts);
     /// Adds everything `other` (same period, grouping, tree and options) has accumulated.
     void merge(const Report06aAccumulator& other);
     /// Returns the report: rows as compute06a orders them, rates filled in.
     Report06a finish() const;
 
 private:
+    void addInScope(AgencyId agency, const std::string& field_code, const std::string& procedure_code,
+                    const Counts06a& counts);
+
     ReportingPeriod period_;
     Grouping grouping_;
     const AgencyTree& agencies_;

@@ -7,6 +7,7 @@
 #include "service/catalog_service.h"
 #include "service/dossier_rules.h"
 #include "service/stats_records.h"
+#include "store/counter_repository.h"
 #include "store/database.h"
 #include "store/stats_repository.h"
 #include "store/user_repository.h"
@@ -357,6 +358,9 @@ GenerateSummary DemoGenerator::run(const GenerateOptions& options, const std::fu
     };
     auto sizeAfter = [&](std::int64_t done) { return std::min<std::int64_t>(options.batch, options.dossiers - done); };
     std::int64_t written = 0;
+    // Records are bulk-loaded without their counters, which are built once at the end; until
+    // then reports read the records.
+    m.db.run([](store::Session& s) { store::CounterRepository{}.setBuilt(s, false); });
     auto next = std::async(std::launch::async, simulateBatch, sizeAfter(0));
     while (written < options.dossiers) {
         auto batch = next.get();
@@ -388,6 +392,7 @@ GenerateSummary DemoGenerator::run(const GenerateOptions& options, const std::fu
         }
         tx.commit();
     });
+    rebuildDayCounters(m.db);
     m.summary.dossiers = written;
     return m.summary;
 }

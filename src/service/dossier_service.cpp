@@ -403,7 +403,7 @@ IntakeResult DossierService::intake(const domain::Principal& principal, const In
         const std::int64_t id = m.dossiers.insertHistories(s, history).front();
         t.next.id = domain::DossierId{id};
         const std::vector<domain::DossierEvent> trail{withDossierId(opened.event, id), withDossierId(t.event, id)};
-        m.stats.upsert(s, domain::stats::recordFromEvents(trail, statsContext(m.catalog, lt)));
+        storeNewRecord(s, m.stats, domain::stats::recordFromEvents(trail, statsContext(m.catalog, lt)));
         if (idempotency_key) {
             m.dossiers.insertIdempotencyKey(s, principal.user_id, *idempotency_key, request_hash, id, now);
         }

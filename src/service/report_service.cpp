@@ -4,6 +4,7 @@
 #include "service/calendar_service.h"
 #include "service/catalog_service.h"
 #include "service/stats_records.h"
+#include "store/counter_repository.h"
 #include "store/database.h"
 #include "store/dossier_repository.h"
 #include "store/stats_repository.h"
@@ -32,6 +33,16 @@ stats::AgencyAttribution parseAttribution(const std::string& name) {
                                                 "(cơ quan giải quyết cuối cùng)."}});
 }
 
+std::vector<MonthPoint> trendPoints(const std::vector<stats::ReportingPeriod>& periods,
+                                    const std::vector<stats::Counts06a>& totals) {
+    std::vector<MonthPoint> out;
+    for (std::size_t i = 0; i < periods.size(); ++i) {
+        out.push_back({periods[i].label(), stats::ratesOf(totals[i]).on_time,
+                       totals[i].received_online + totals[i].received_direct_and_postal});
+    }
+    return out;
+}
+
 }  // namespace
 
 struct ReportService::Impl {
@@ -41,6 +52,29 @@ struct ReportService::Impl {
     CalendarService& calendar;
     store::StatsRepository stats_repository;
     store::DossierRepository dossiers;
+    store::CounterRepository counters;
+
+    /// The counts per key of [first, last] from the day counters, plus the irregular records, read
+    /// in one snapshot; std::nullopt when the counters are not built yet.
+    struct CounterRead {
+        std::map<stats::CounterKey, stats::Counts06a> sums;
+        std::vector<stats::DossierStatRecord> irregular;
+    };
+    std::optional<std::vector<CounterRead>> readCounters(const std::vector<stats::ReportingPeriod>& periods) {
+        return db.run([&](store::Session& s) -> std::optional<std::vector<CounterRead>> {
+            store::Transaction snapshot(s);
+            if (!counters.built(s)) return std::nullopt;
+            std::vector<CounterRead> out;
+            const auto irregular = stats_repository.irregular(s);
+            for (const auto& period : periods) {
+                out.push_back({counters.periodCounts(s, date::local_days{period.firstDay()},
+                                                     date::local_days{period.lastDay()}),
+                               irregular});
+            }
+            snapshot.commit();
+            return out;
+        });
+    }
 
     void requireStatistics(const domain::Principal& p) {
         if (!domain::hasPermission(p.role, domain::Permission::ReadStatistics)) {
@@ -152,7 +186,7 @@ struct ReportService::Impl {
 
 ReportService::ReportService(store::Database& database, const Clock& clock, CatalogService& catalog,
                              CalendarService& calendar)
-    : impl_(std::make_unique<Impl>(Impl{database, clock, catalog, calendar, {}, {}})) {}
+    : impl_(std::make_unique<Impl>(Impl{database, clock, catalog, calendar, {}, {}, {}})) {}
 
 ReportService::~ReportService() = default;
 
@@ -165,11 +199,24 @@ ReportResult ReportService::report06a(const domain::Principal& principal, const 
     options.attribution = parseAttribution(query.attribution);
     options.scope = agency.agency.id;
     const auto tree = m.catalog.tree();
-    auto [first, second] = m.streamPeriod(
-        period, stats::Report06aAccumulator(period, grouping, *tree, options),
-        stats::Report06aAccumulator(period, grouping, *tree, options),
-        +[](stats::Report06aAccumulator& a, const stats::DossierStatRecord& r) { a.add(r); });
-    first.merge(second);
+    stats::Report06aAccumulator first(period, grouping, *tree, options);
+    // The day counters serve the default attribution; the handling agency reads every record.
+    const auto counted = options.attribution == stats::AgencyAttribution::Receiving
+                             ? m.readCounters({period})
+                             : std::nullopt;
+    if (counted) {
+        for (const auto& [key, counts] : counted->front().sums) {
+            first.addCounts(key.agency, key.field_code, key.procedure_code, counts);
+        }
+        for (const auto& record : counted->front().irregular) first.add(record);
+    } else {
+        auto [low, high] = m.streamPeriod(
+            period, stats::Report06aAccumulator(period, grouping, *tree, options),
+            stats::Report06aAccumulator(period, grouping, *tree, options),
+            +[](stats::Report06aAccumulator& a, const stats::DossierStatRecord& r) { a.add(r); });
+        first.merge(low);
+        first.merge(high);
+    }
     ReportResult out{first.finish(), agency.agency.code, agency.agency.name, {}};
     if (grouping == stats::Grouping::Field) {
         for (const auto& f : m.catalog.fields()) out.names.emplace(f.code, f.name);
@@ -223,6 +270,20 @@ std::vector<MonthPoint> ReportService::monthlyTrend(const domain::Principal& pri
     for (unsigned month = 1; month <= 12; ++month) {
         months.periods.push_back(stats::ReportingPeriod::of(stats::PeriodKind::Month, stats::PeriodMode::Nd09, year, month));
     }
+    if (const auto counted = m.readCounters(months.periods)) {
+        const auto& tree = *months.tree;
+        for (std::size_t i = 0; i < months.periods.size(); ++i) {
+            for (const auto& [key, counts] : (*counted)[i].sums) {
+                if (tree.isDescendantOrSelf(months.scope, key.agency)) months.totals[i] += counts;
+            }
+            for (const auto& r : (*counted)[i].irregular) {
+                if (tree.isDescendantOrSelf(months.scope, r.receiving_agency)) {
+                    months.totals[i] += stats::countRecord(r, months.periods[i]);
+                }
+            }
+        }
+        return trendPoints(months.periods, months.totals);
+    }
     const auto whole = stats::ReportingPeriod::of(stats::PeriodKind::Year, stats::PeriodMode::Nd09, year);
     auto [first, second] = m.streamPeriod(whole, months, months, +[](Months& state, const stats::DossierStatRecord& r) {
         if (!state.tree->isDescendantOrSelf(state.scope, stats::attributedAgency(r, stats::AgencyAttribution::Receiving))) {
@@ -230,14 +291,8 @@ std::vector<MonthPoint> ReportService::monthlyTrend(const domain::Principal& pri
         }
         for (std::size_t i = 0; i < state.periods.size(); ++i) state.totals[i] += stats::countRecord(r, state.periods[i]);
     });
-    std::vector<MonthPoint> out;
-    for (std::size_t i = 0; i < first.periods.size(); ++i) {
-        first.totals[i] += second.totals[i];
-        const auto& total = first.totals[i];
-        out.push_back({first.periods[i].label(), stats::ratesOf(total).on_time,
-                       total.received_online + total.received_direct_and_postal});
-    }
-    return out;
+    for (std::size_t i = 0; i < first.periods.size(); ++i) first.totals[i] += second.totals[i];
+    return trendPoints(first.periods, first.totals);
 }
 
 std::vector<ScoringTableInfo> ReportService::scoringTables(const domain::Principal& principal) {
@@ -290,6 +345,7 @@ VerifyResult ReportService::verify(const std::function<void(std::int64_t)>& prog
         out.dossiers += static_cast<std::int64_t>(records.size());
         if (progress) progress(out.dossiers);
     }
+    for (auto& line : verifyDayCounters(m.db)) out.differences.push_back(std::move(line));
     return out;
 }
 
@@ -309,6 +365,7 @@ std::int64_t ReportService::rebuild(const std::function<void(std::int64_t)>& pro
         });
         if (progress) progress(written);
     }
+    rebuildDayCounters(m.db);
     return written;
 }
 

@@ -6,7 +6,13 @@
 #include "domain/dossier/dossier_event.h"
 #include "domain/stats/dossier_stat_record.h"
 
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
 namespace motcua::store {
+class Database;
 class Session;
 class DossierRepository;
 class StatsRepository;
@@ -21,10 +27,25 @@ class LocalTime;
 /// catalog, and local time.
 domain::stats::RecordContext statsContext(CatalogService& catalog, const LocalTime& local_time);
 
-/// Folds `event` (already appended to the trail) into its dossier's stored record and stores it.
-/// A dossier without a record (e.g. written before records existed) gets one rebuilt from its
-/// whole trail instead.
+/// Folds `event` (already appended to the trail) into its dossier's stored record and stores it,
+/// with the change it makes to the day counters. A dossier without a record (e.g. written before
+/// records existed) gets one rebuilt from its whole trail instead.
 void foldEvent(store::Session& session, store::StatsRepository& stats, store::DossierRepository& dossiers,
                const domain::DossierEvent& event, const domain::stats::RecordContext& context);
+
+/// Stores the first record of a new dossier (written whole at intake) and adds it to the day
+/// counters.
+void storeNewRecord(store::Session& session, store::StatsRepository& stats,
+                    const domain::stats::DossierStatRecord& record);
+
+/// Rebuilds the day counters from the stored records and marks them built. Writers of records
+/// wait meanwhile (the tables are locked), so no event is folded into half-built counters; a
+/// failure leaves them marked unbuilt and reports read the records. Returns the records read;
+/// `progress` is told the count after each chunk.
+std::int64_t rebuildDayCounters(store::Database& db, const std::function<void(std::int64_t)>& progress = {});
+
+/// Compares the stored day counters and irregular marks with the ones the stored records give;
+/// returns one Vietnamese line per difference (none when they agree or are not built).
+std::vector<std::string> verifyDayCounters(store::Database& db);
 
 }  // namespace motcua::service

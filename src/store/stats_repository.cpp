@@ -2,6 +2,7 @@
 
 #include "domain/core/error.h"
 #include "store/database.h"
+#include "store/multi_row.h"
 #include "store/sql_time.h"
 
 #include <cppconn/prepared_statement.h>
@@ -196,13 +197,7 @@ void StatsRepository::upsertMany(Session& session, const std::vector<DossierStat
     const std::string_view group = single.substr(values_at + 8);
     for (std::size_t first = 0; first < records.size(); first += kPerStatement) {
         const std::size_t n = std::min(kPerStatement, records.size() - first);
-        std::string text(single.substr(0, values_at + 8));
-        for (std::size_t r = 0; r < n; ++r) {
-            if (r > 0) text += ',';
-            text += group;
-        }
-        text += kUpsertTail;
-        auto& s = session.prepare(text);
+        auto& s = session.prepare(multiRowStatement(single.substr(0, values_at + 8), group, n, kUpsertTail));
         unsigned i = 1;
         for (std::size_t r = first; r < first + n; ++r) i = bindRecord(s, records[r], i);
         s.executeUpdate();
@@ -241,6 +236,19 @@ std::vector<DossierStatRecord> StatsRepository::range(Session& session, std::int
     s.setInt64(1, first_id);
     s.setInt64(2, last_id);
     return readAll(s);
+}
+
+std::vector<DossierStatRecord> StatsRepository::irregular(Session& session) {
+    auto& s = session.prepare(std::string(kSelect) +
+                              " WHERE dossier_id IN (SELECT dossier_id FROM stats_irregular_records)");
+    return readAll(s);
+}
+
+std::pair<std::int64_t, std::int64_t> StatsRepository::idBounds(Session& session) {
+    auto& s = session.prepare("SELECT MIN(dossier_id), MAX(dossier_id) FROM dossier_stats");
+    std::unique_ptr<sql::ResultSet> rs(s.executeQuery());
+    if (!rs->next() || rs->isNull(1)) return {0, -1};
+    return {rs->getInt64(1), rs->getInt64(2)};
 }
 
 std::vector<ScoringTableRow> StatsRepository::scoringTables(Session& session) {

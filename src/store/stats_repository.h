@@ -10,6 +10,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace motcua::store {
@@ -40,6 +41,10 @@ public:
     /// [first_id, last_id], one at a time (a province-year is about a million records).
     void forEachInPeriod(Session& session, date::local_seconds start, date::local_seconds end, std::int64_t first_id,
                          std::int64_t last_id, const std::function<void(const domain::stats::DossierStatRecord&)>& visit);
+    /// Returns the records of the dossiers marked irregular for the day counters.
+    std::vector<domain::stats::DossierStatRecord> irregular(Session& session);
+    /// Returns the smallest and largest dossier id with a record ({0, -1} when none).
+    std::pair<std::int64_t, std::int64_t> idBounds(Session& session);
     /// Returns every stored record with dossier id in [first_id, last_id].
     std::vector<domain::stats::DossierStatRecord> range(Session& session, std::int64_t first_id, std::int64_t last_id);
 

@@ -247,8 +247,8 @@ TEST(Fault, ReadOnlyDatabaseRefusesWritesClearlyAndWritesNothing) {
 }
 
 TEST(Fault, FullTablespaceRefusesIntakeClearlyAndWritesNothing) {
-    // A fixed 12 MiB system tablespace holding every table: it fills up like a full disk.
-    test::PrivateMariaDb mariadb({"--innodb-data-file-path=ibdata1:12M", "--innodb-file-per-table=OFF"});
+    // A system tablespace capped at 16 MiB holding every table: it fills up like a full disk.
+    test::PrivateMariaDb mariadb({"--innodb-data-file-path=ibdata1:12M:autoextend:max:16M", "--innodb-file-per-table=OFF"});
     ServedOnPrivate served(mariadb);
     const Session desk = signIn(served.server->port(), "tiepnhan");
     ASSERT_EQ(desk.send("POST", "/api/v1/dossiers", intakeBody(1)).status, 201);

@@ -66,6 +66,16 @@ TEST_F(ReportCommand, PrintsExportsVerifiesAndRebuilds) {
     EXPECT_NE(broken.output.find(code), std::string::npos) << broken.output;
     EXPECT_EQ(runMotcua(url, "report --rebuild").exit_code, 0);
     EXPECT_EQ(runMotcua(url, "report --verify").exit_code, 0);
+
+    // The day counters are checked too.
+    app.db.database().run([&](store::Session& s) {
+        s.execute("UPDATE stats_day_counters SET received_total = received_total + 1 WHERE grain = 'D' LIMIT 1");
+    });
+    const auto counters = runMotcua(url, "report --verify");
+    EXPECT_EQ(counters.exit_code, 65);
+    EXPECT_NE(counters.output.find("Bộ đếm theo ngày"), std::string::npos) << counters.output;
+    EXPECT_EQ(runMotcua(url, "report --rebuild").exit_code, 0);
+    EXPECT_EQ(runMotcua(url, "report --verify").exit_code, 0);
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 #include "app/system_clock.h"
 #include "app/wiring.h"
 #include "domain/core/error.h"
+#include "service/stats_records.h"
+#include "store/counter_repository.h"
 #include "store/database.h"
 #include "store/migrator.h"
 
@@ -29,6 +31,12 @@ int runMigrate(CommandContext& context) {
     }
     const int applied = migrator.applyPending(SystemClock().now());
     std::cout << "motcua migrate: đã áp dụng " << applied << " migration; CSDL đã cập nhật.\n";
+    // A database that had records before the day counters existed gets them built once.
+    if (!database->run([](store::Session& s) { return store::CounterRepository{}.built(s); })) {
+        std::cout << "motcua migrate: đang dựng bộ đếm thống kê theo ngày từ bản ghi thống kê…\n" << std::flush;
+        const auto records = service::rebuildDayCounters(*database);
+        std::cout << "motcua migrate: đã dựng bộ đếm từ " << records << " bản ghi.\n";
+    }
     return kExitOk;
 }
 

@@ -96,7 +96,7 @@ std::optional<std::vector<DayDelta>> dayDeltas(const DossierStatRecord& record) 
 }
 
 CounterKey counterKeyOf(const DossierStatRecord& record) {
-    return CounterKey{record.receiving_agency, record.handling_agency, record.field_code, record.procedure_code};
+    return CounterKey{record.receiving_agency, record.field_code, record.procedure_code};
 }
 
 bool addDeltas(std::vector<CounterCell>& cells, const DossierStatRecord& record) {

@@ -19,8 +19,8 @@
 /// Summed per key (agencies, field, procedure) the deltas are the day counters the storage keeps
 /// current with each event (counterChange: the new record's deltas minus the old one's); a
 /// report sums the prefixes T(e) and S(s) per key, a few thousand rows for a province, plus
-/// the irregular records. Only the default Report06aOptions rules (stops and withdrawals count as
-/// resolved) split this way; other options read the records.
+/// the irregular records. Only the default Report06aOptions (receiving agency; stops and
+/// withdrawals count as resolved) are counted this way; other options read the records.
 
 #include "domain/catalog/agency.h"
 #include "domain/stats/dossier_stat_record.h"
@@ -56,14 +56,15 @@ struct DayDelta {
 /// never accepted has no deltas.
 std::optional<std::vector<DayDelta>> dayDeltas(const DossierStatRecord& record);
 
-/// What the counters are summed by: every way a report groups or attributes (rule 7).
+/// What the counters are summed by: every way a report groups, under the default attribution
+/// (rule 7: the receiving agency, which never changes, so a transfer moves nothing). Reports by
+/// handling agency read the records.
 struct CounterKey {
-    AgencyId receiving_agency;  ///< Receiving agency.
-    AgencyId handling_agency;  ///< Handling agency.
+    AgencyId agency;  ///< Receiving agency.
     std::string field_code;  ///< Field.
     std::string procedure_code;  ///< Procedure.
 
-    /// Orders by receiving, handling, field, procedure.
+    /// Orders by agency, field, procedure.
     auto operator<=>(const CounterKey&) const = default;
     /// Compares every member.
     bool operator==(const CounterKey&) const = default;

@@ -240,9 +240,8 @@ void Report06aAccumulator::add(const DossierStatRecord& record) {
     addInScope(agency, record.field_code, record.procedure_code, counts);
 }
 
-void Report06aAccumulator::addCounts(AgencyId receiving, AgencyId handling, const std::string& field_code,
+void Report06aAccumulator::addCounts(AgencyId agency, const std::string& field_code,
                                      const std::string& procedure_code, const Counts06a& counts) {
-    const AgencyId agency = options_.attribution == AgencyAttribution::Handling ? handling : receiving;
     if (options_.scope && !agencies_.isDescendantOrSelf(*options_.scope, agency)) return;
     if (isEmpty(counts)) return;
     addInScope(agency, field_code, procedure_code, counts);

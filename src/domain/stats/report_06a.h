@@ -242,10 +242,11 @@ public:
                          const Report06aOptions& options = {});
     /// Adds the contribution of one dossier (none when it is out of scope or not counted).
     void add(const DossierStatRecord& record);
-    /// Adds counts already summed for dossiers sharing their receiving and handling agency, field
-    /// and procedure (the day counters); skipped when out of scope or all zero.
-    void addCounts(AgencyId receiving, AgencyId handling, const std::string& field_code,
-                   const std::string& procedure_code, const Counts06a& counts);
+    /// Adds counts already summed for dossiers attributed (under this report's attribution) to
+    /// `agency` with the same field and procedure (the day counters); skipped when out of scope
+    /// or all zero.
+    void addCounts(AgencyId agency, const std::string& field_code, const std::string& procedure_code,
+                   const Counts06a& counts);
     /// Adds everything `other` (same period, grouping, tree and options) has accumulated.
     void merge(const Report06aAccumulator& other);
     /// Returns the report: rows as compute06a orders them, rates filled in.

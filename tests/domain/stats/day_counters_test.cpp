@@ -89,22 +89,27 @@ TEST(DayCountersTest, AnApologyIssuedDaysAfterTheResultDoesNotSplit) {
     EXPECT_TRUE(dayDeltas(lateWithApologyOn(19)).has_value());
 }
 
-TEST(DayCountersTest, ATransferMovesTheWholeContributionToTheNewKey) {
-    const auto before = RecordBuilder(6).received(lt(2026, 3, 10, 9), lt(2026, 3, 20, 17)).build();
-    auto after = before;
-    after.handling_agency = AgencyId{2};
-    after.last_sequence += 1;
-    const CounterChange change = counterChange(before, after);
+TEST(DayCountersTest, AResultMovesTheContributionAndATransferDoesNot) {
+    const auto open = RecordBuilder(6).received(lt(2026, 3, 10, 9), lt(2026, 3, 20, 17)).build();
+    auto transferred = open;
+    transferred.handling_agency = AgencyId{2};  // counted under the receiving agency still
+    transferred.last_sequence += 1;
+    EXPECT_TRUE(counterChange(open, transferred).cells.empty());
+
+    auto resolved = transferred;
+    resolved.resolved_at = lt(2026, 3, 25, 10);
+    resolved.verdict = Verdict::Late;
+    resolved.last_sequence += 1;
+    const CounterChange change = counterChange(transferred, resolved);
     EXPECT_FALSE(change.irregular_before);
     EXPECT_FALSE(change.irregular_after);
-    Counts06a old_key, new_key;
+    Counts06a on_the_day;
     for (const CounterCell& cell : change.cells) {
-        if (cell.side != CounterSide::Last) continue;
-        if (cell.key == counterKeyOf(before)) old_key += cell.counts;
-        if (cell.key == counterKeyOf(after)) new_key += cell.counts;
+        EXPECT_EQ(cell.key, counterKeyOf(open));
+        if (cell.side == CounterSide::Last && cell.day == day(2026, 3, 25)) on_the_day += cell.counts;
     }
-    EXPECT_EQ(old_key.received_total, -1);
-    EXPECT_EQ(new_key.received_total, 1);
+    EXPECT_EQ(on_the_day.resolved_late, 1);
+    EXPECT_EQ(on_the_day.in_progress_overdue, -1);
 }
 
 TEST(DayCountersTest, AnEventThatChangesNoCountWritesNothing) {
@@ -116,8 +121,8 @@ TEST(DayCountersTest, AnEventThatChangesNoCountWritesNothing) {
 }
 
 TEST(DayCountersTest, CellsAreMergedAndOrderedBySideDayAndKey) {
-    const CounterKey a{AgencyId{1}, AgencyId{1}, "G01", "1.1"};
-    const CounterKey b{AgencyId{2}, AgencyId{2}, "G01", "1.1"};
+    const CounterKey a{AgencyId{1}, "G01", "1.1"};
+    const CounterKey b{AgencyId{2}, "G01", "1.1"};
     Counts06a one;
     one.received_total = 1;
     Counts06a minus_one;

@@ -1,0 +1,267 @@
+#include "store/counter_repository.h"
+
+#include "domain/core/error.h"
+#include "store/database.h"
+#include "store/multi_row.h"
+#include "store/sql_time.h"
+
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+
+#include <algorithm>
+#include <array>
+#include <tuple>
+
+namespace motcua::store {
+namespace {
+
+namespace stats = domain::stats;
+
+constexpr std::size_t kRowsPerStatement = 400;  // 31 placeholders each
+
+std::string sqlDay(date::local_days day) {
+    return toSqlDateTime(date::sys_seconds{date::sys_days{day.time_since_epoch()}}).substr(0, 10);
+}
+
+date::local_days dayOf(std::int64_t epoch_seconds) {
+    return date::floor<date::days>(date::local_seconds{std::chrono::seconds{epoch_seconds}});
+}
+
+date::local_days firstOfMonth(date::local_days day) {
+    const date::year_month_day ymd{day};
+    return date::local_days{ymd.year() / ymd.month() / 1};
+}
+
+date::local_days firstOfYear(date::local_days day) {
+    const date::year_month_day ymd{day};
+    return date::local_days{ymd.year() / 1 / 1};
+}
+
+auto rowOrder(const CounterRow& row) { return std::tie(row.side, row.grain, row.bucket, row.key); }
+
+std::string countList(std::string_view wrap_before, std::string_view wrap_after) {
+    std::string out;
+    for (const auto& column : stats::countColumns()) {
+        out += ", ";
+        out += wrap_before;
+        out += column.name;
+        out += wrap_after;
+    }
+    return out;
+}
+
+CounterRow readRow(sql::ResultSet& rs) {
+    CounterRow row;
+    row.side = rs.getString(1) == "S" ? stats::CounterSide::First : stats::CounterSide::Last;
+    row.grain = rs.getString(2).c_str()[0];
+    row.bucket = dayOf(rs.getInt64(3));
+    row.key = {domain::AgencyId{rs.getInt64(4)}, rs.getString(5), rs.getString(6)};
+    unsigned column = 7;
+    for (const auto& count : stats::countColumns()) row.counts.*count.member = rs.getInt64(column++);
+    return row;
+}
+
+}  // namespace
+
+std::vector<CounterRow> counterRows(const std::vector<stats::CounterCell>& cells) {
+    std::vector<CounterRow> rows;
+    rows.reserve(cells.size() * 3);
+    for (const auto& cell : cells) {
+        rows.push_back({cell.side, 'D', cell.day, cell.key, cell.counts});
+        rows.push_back({cell.side, 'M', firstOfMonth(cell.day), cell.key, cell.counts});
+        rows.push_back({cell.side, 'Y', firstOfYear(cell.day), cell.key, cell.counts});
+    }
+    std::sort(rows.begin(), rows.end(), [](const CounterRow& a, const CounterRow& b) { return rowOrder(a) < rowOrder(b); });
+    std::vector<CounterRow> merged;
+    for (auto& row : rows) {
+        if (!merged.empty() && rowOrder(merged.back()) == rowOrder(row)) {
+            merged.back().counts += row.counts;
+        } else {
+            merged.push_back(std::move(row));
+        }
+    }
+    std::erase_if(merged, [](const CounterRow& row) { return row.counts == stats::Counts06a{}; });
+    return merged;
+}
+
+namespace {
+
+// A CounterTotals entry: side (1 bit), grain (2 bits), day (28 bits, offset), key number (32 bits).
+constexpr std::int64_t kDayOffset = 1 << 27;
+constexpr std::array<char, 3> kGrains{'D', 'M', 'Y'};
+
+std::uint64_t pack(stats::CounterSide side, int grain, date::local_days bucket, std::uint32_t key) {
+    const auto day = static_cast<std::uint64_t>(bucket.time_since_epoch().count() + kDayOffset);
+    return (std::uint64_t{side == stats::CounterSide::Last} << 62) | (static_cast<std::uint64_t>(grain) << 60) |
+           (day << 32) | key;
+}
+
+}  // namespace
+
+void CounterTotals::addRow(stats::CounterSide side, int grain, date::local_days bucket, std::uint32_t key,
+                           const stats::Counts06a& counts) {
+    sums_[pack(side, grain, bucket, key)] += counts;
+}
+
+void CounterTotals::add(const std::vector<stats::CounterCell>& cells) {
+    for (const auto& cell : cells) {
+        auto [found, added] = ids_.emplace(cell.key, static_cast<std::uint32_t>(keys_.size()));
+        if (added) keys_.push_back(cell.key);
+        const std::uint32_t key = found->second;
+        addRow(cell.side, 0, cell.day, key, cell.counts);
+        addRow(cell.side, 1, firstOfMonth(cell.day), key, cell.counts);
+        addRow(cell.side, 2, firstOfYear(cell.day), key, cell.counts);
+    }
+}
+
+void CounterTotals::forEachBatch(std::size_t batch, const std::function<void(const std::vector<CounterRow>&)>& visit) const {
+    std::vector<std::uint64_t> order;
+    order.reserve(sums_.size());
+    for (const auto& [packed, counts] : sums_) {
+        if (!(counts == stats::Counts06a{})) order.push_back(packed);
+    }
+    // The high bits sort side, grain and day; the key number is replaced by the key's own order.
+    std::sort(order.begin(), order.end(), [this](std::uint64_t a, std::uint64_t b) {
+        if ((a >> 32) != (b >> 32)) return (a >> 32) < (b >> 32);
+        return keys_[a & 0xFFFFFFFFU] < keys_[b & 0xFFFFFFFFU];
+    });
+    std::vector<CounterRow> rows;
+    for (const std::uint64_t packed : order) {
+        CounterRow row;
+        row.side = (packed >> 62) != 0 ? stats::CounterSide::Last : stats::CounterSide::First;
+        row.grain = kGrains[(packed >> 60) & 3U];
+        row.bucket = date::local_days{date::days{static_cast<std::int64_t>((packed >> 32) & 0xFFFFFFFU) - kDayOffset}};
+        row.key = keys_[packed & 0xFFFFFFFFU];
+        row.counts = sums_.at(packed);
+        rows.push_back(std::move(row));
+        if (rows.size() == batch) {
+            visit(rows);
+            rows.clear();
+        }
+    }
+    if (!rows.empty()) visit(rows);
+}
+
+void CounterRepository::apply(Session& session, std::int64_t dossier_id, const stats::CounterChange& change) {
+    addRows(session, counterRows(change.cells));
+    if (change.irregular_after && !change.irregular_before) markIrregular(session, {dossier_id});
+    if (change.irregular_before && !change.irregular_after) {
+        auto& s = session.prepare("DELETE FROM stats_irregular_records WHERE dossier_id = ?");
+        s.setInt64(1, dossier_id);
+        s.executeUpdate();
+    }
+}
+
+void CounterRepository::addRows(Session& session, const std::vector<CounterRow>& rows) {
+    const std::string head = "INSERT INTO stats_day_counters (side, grain, bucket, agency_id, field_code, procedure_code" +
+                             countList("", "") + ") VALUES ";
+    std::string group = "(?, ?, ?, ?, ?, ?";
+    for (std::size_t i = 0; i < stats::countColumns().size(); ++i) group += ", ?";
+    group += ')';
+    std::string tail = " ON DUPLICATE KEY UPDATE";
+    bool first_column = true;
+    for (const auto& column : stats::countColumns()) {
+        tail += first_column ? " " : ", ";
+        first_column = false;
+        tail += std::string(column.name) + " = " + std::string(column.name) + " + VALUES(" + std::string(column.name) + ")";
+    }
+    for (std::size_t first = 0; first < rows.size(); first += kRowsPerStatement) {
+        const std::size_t n = std::min(kRowsPerStatement, rows.size() - first);
+        auto& s = session.prepare(multiRowStatement(head, group, n, tail));
+        unsigned i = 1;
+        for (std::size_t r = first; r < first + n; ++r) {
+            const CounterRow& row = rows[r];
+            s.setString(i++, std::string(1, static_cast<char>(row.side)));
+            s.setString(i++, std::string(1, row.grain));
+            s.setString(i++, sqlDay(row.bucket));
+            s.setInt64(i++, row.key.agency.value);
+            s.setString(i++, row.key.field_code);
+            s.setString(i++, row.key.procedure_code);
+            for (const auto& column : stats::countColumns()) s.setInt64(i++, row.counts.*column.member);
+        }
+        s.executeUpdate();
+    }
+}
+
+void CounterRepository::markIrregular(Session& session, const std::vector<std::int64_t>& dossier_ids) {
+    for (const std::int64_t id : dossier_ids) {
+        auto& s = session.prepare("INSERT IGNORE INTO stats_irregular_records (dossier_id) VALUES (?)");
+        s.setInt64(1, id);
+        s.executeUpdate();
+    }
+}
+
+std::map<stats::CounterKey, stats::Counts06a> CounterRepository::periodCounts(Session& session, date::local_days first,
+                                                                              date::local_days last) {
+    // The prefix through a day d: years before d + 1's year, months of that year before its
+    // month, days of that month before it.
+    const std::string prefix =
+        "(grain = 'Y' AND bucket < ?) OR (grain = 'M' AND bucket >= ? AND bucket < ?)"
+        " OR (grain = 'D' AND bucket >= ? AND bucket < ?)";
+    auto& s = session.prepare("SELECT side, agency_id, field_code, procedure_code" + countList("SUM(", ")") +
+                              " FROM stats_day_counters WHERE (side = 'T' AND (" + prefix + ")) OR (side = 'S' AND (" +
+                              prefix + ")) GROUP BY side, agency_id, field_code, procedure_code");
+    unsigned i = 1;
+    for (const date::local_days through : {last, first}) {
+        const date::local_days next = through + date::days{1};
+        const std::string year = sqlDay(firstOfYear(next));
+        const std::string month = sqlDay(firstOfMonth(next));
+        s.setString(i++, year);
+        s.setString(i++, year);
+        s.setString(i++, month);
+        s.setString(i++, month);
+        s.setString(i++, sqlDay(next));
+    }
+    std::map<stats::CounterKey, stats::Counts06a> out;
+    std::unique_ptr<sql::ResultSet> rs(s.executeQuery());
+    while (rs->next()) {
+        const bool last_side = rs->getString(1) == "T";
+        stats::Counts06a counts;
+        unsigned column = 5;
+        for (const auto& count : stats::countColumns()) counts.*count.member = rs->getInt64(column++);
+        auto& sum = out[stats::CounterKey{domain::AgencyId{rs->getInt64(2)}, rs->getString(3), rs->getString(4)}];
+        if (last_side) {
+            sum += counts;
+        } else {
+            sum -= counts;
+        }
+    }
+    return out;
+}
+
+void CounterRepository::forEachRow(Session& session, const std::function<void(const CounterRow&)>& visit) {
+    auto& s = session.prepare("SELECT side, grain, UNIX_TIMESTAMP(bucket), agency_id, field_code, procedure_code" +
+                              countList("", "") +
+                              " FROM stats_day_counters ORDER BY side, grain, bucket, agency_id, field_code,"
+                              " procedure_code");
+    std::unique_ptr<sql::ResultSet> rs(s.executeQuery());
+    while (rs->next()) visit(readRow(*rs));
+}
+
+std::vector<std::int64_t> CounterRepository::irregularIds(Session& session) {
+    auto& s = session.prepare("SELECT dossier_id FROM stats_irregular_records ORDER BY dossier_id");
+    std::vector<std::int64_t> out;
+    std::unique_ptr<sql::ResultSet> rs(s.executeQuery());
+    while (rs->next()) out.push_back(rs->getInt64(1));
+    return out;
+}
+
+bool CounterRepository::built(Session& session) {
+    auto& s = session.prepare("SELECT built FROM stats_counter_state WHERE id = 1");
+    std::unique_ptr<sql::ResultSet> rs(s.executeQuery());
+    return rs->next() && rs->getBoolean(1);
+}
+
+void CounterRepository::setBuilt(Session& session, bool built) {
+    auto& s = session.prepare("INSERT INTO stats_counter_state (id, built) VALUES (1, ?)"
+                              " ON DUPLICATE KEY UPDATE built = VALUES(built)");
+    s.setBoolean(1, built);
+    s.executeUpdate();
+}
+
+void CounterRepository::clear(Session& session) {
+    session.execute("TRUNCATE TABLE stats_irregular_records");
+    session.execute("TRUNCATE TABLE stats_day_counters");
+}
+
+}  // namespace motcua::store

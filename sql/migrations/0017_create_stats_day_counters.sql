@@ -1,10 +1,11 @@
 -- Day counters (domain/stats/day_counters.h): the Biểu 06a counts of every dossier split into
 -- step deltas on days, summed per receiving agency, field and procedure, kept current with each
 -- event in the event's own transaction. side 'T' steps are summed up to a period's last day,
--- side 'S' steps up to its first day and subtracted. Each step is stored three times: on its
--- day (grain 'D'), its month ('M', bucket = the 1st) and its year ('Y', bucket = 1 January), so
--- the prefix up to any day is whole years + whole months + days: a province-year report reads a
--- few rows per agency and procedure instead of one record per dossier.
+-- side 'S' steps up to its first day and subtracted. Each step is stored five times: on its
+-- day (grain 'D'), its half-month ('H', bucket = the 1st or the 15th), month ('M', the 1st),
+-- quarter ('Q') and year ('Y', 1 January), so the prefix up to any day is whole years, quarters,
+-- months, a half-month and a few days: a province-year report reads a few rows per agency and
+-- procedure instead of one record per dossier.
 CREATE TABLE IF NOT EXISTS stats_day_counters (
     side                                 CHAR(1) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
     grain                                CHAR(1) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,

@@ -37,6 +37,30 @@ date::local_days firstOfYear(date::local_days day) {
     return date::local_days{ymd.year() / 1 / 1};
 }
 
+date::local_days firstOfQuarter(date::local_days day) {
+    const date::year_month_day ymd{day};
+    const unsigned month = (static_cast<unsigned>(ymd.month()) - 1) / 3 * 3 + 1;
+    return date::local_days{ymd.year() / date::month{month} / 1};
+}
+
+/// The 1st or the 15th: NĐ 09/2019 periods end on the 14th, so a half-month bucket covers their
+/// last days in one row.
+date::local_days firstOfHalfMonth(date::local_days day) {
+    const date::year_month_day ymd{day};
+    return date::local_days{ymd.year() / ymd.month() / (ymd.day() >= date::day{15} ? 15 : 1)};
+}
+
+/// The grains, finest first, with the bucket each puts a day in.
+struct Grain {
+    char code;
+    date::local_days (*bucket)(date::local_days);
+};
+constexpr std::array<Grain, 5> kGrains{{{'D', [](date::local_days d) { return d; }},
+                                        {'H', &firstOfHalfMonth},
+                                        {'M', &firstOfMonth},
+                                        {'Q', &firstOfQuarter},
+                                        {'Y', &firstOfYear}}};
+
 auto rowOrder(const CounterRow& row) { return std::tie(row.side, row.grain, row.bucket, row.key); }
 
 std::string countList(std::string_view wrap_before, std::string_view wrap_after) {
@@ -67,9 +91,7 @@ std::vector<CounterRow> counterRows(const std::vector<stats::CounterCell>& cells
     std::vector<CounterRow> rows;
     rows.reserve(cells.size() * 3);
     for (const auto& cell : cells) {
-        rows.push_back({cell.side, 'D', cell.day, cell.key, cell.counts});
-        rows.push_back({cell.side, 'M', firstOfMonth(cell.day), cell.key, cell.counts});
-        rows.push_back({cell.side, 'Y', firstOfYear(cell.day), cell.key, cell.counts});
+        for (const Grain& grain : kGrains) rows.push_back({cell.side, grain.code, grain.bucket(cell.day), cell.key, cell.counts});
     }
     std::sort(rows.begin(), rows.end(), [](const CounterRow& a, const CounterRow& b) { return rowOrder(a) < rowOrder(b); });
     std::vector<CounterRow> merged;
@@ -86,13 +108,12 @@ std::vector<CounterRow> counterRows(const std::vector<stats::CounterCell>& cells
 
 namespace {
 
-// A CounterTotals entry: side (1 bit), grain (2 bits), day (28 bits, offset), key number (32 bits).
+// A CounterTotals entry: side (1 bit), grain (3 bits), day (28 bits, offset), key number (32 bits).
 constexpr std::int64_t kDayOffset = 1 << 27;
-constexpr std::array<char, 3> kGrains{'D', 'M', 'Y'};
 
 std::uint64_t pack(stats::CounterSide side, int grain, date::local_days bucket, std::uint32_t key) {
     const auto day = static_cast<std::uint64_t>(bucket.time_since_epoch().count() + kDayOffset);
-    return (std::uint64_t{side == stats::CounterSide::Last} << 62) | (static_cast<std::uint64_t>(grain) << 60) |
+    return (std::uint64_t{side == stats::CounterSide::Last} << 63) | (static_cast<std::uint64_t>(grain) << 60) |
            (day << 32) | key;
 }
 
@@ -108,9 +129,9 @@ void CounterTotals::add(const std::vector<stats::CounterCell>& cells) {
         auto [found, added] = ids_.emplace(cell.key, static_cast<std::uint32_t>(keys_.size()));
         if (added) keys_.push_back(cell.key);
         const std::uint32_t key = found->second;
-        addRow(cell.side, 0, cell.day, key, cell.counts);
-        addRow(cell.side, 1, firstOfMonth(cell.day), key, cell.counts);
-        addRow(cell.side, 2, firstOfYear(cell.day), key, cell.counts);
+        for (std::size_t grain = 0; grain < kGrains.size(); ++grain) {
+            addRow(cell.side, static_cast<int>(grain), kGrains[grain].bucket(cell.day), key, cell.counts);
+        }
     }
 }
 
@@ -128,8 +149,8 @@ void CounterTotals::forEachBatch(std::size_t batch, const std::function<void(con
     std::vector<CounterRow> rows;
     for (const std::uint64_t packed : order) {
         CounterRow row;
-        row.side = (packed >> 62) != 0 ? stats::CounterSide::Last : stats::CounterSide::First;
-        row.grain = kGrains[(packed >> 60) & 3U];
+        row.side = (packed >> 63) != 0 ? stats::CounterSide::Last : stats::CounterSide::First;
+        row.grain = kGrains[(packed >> 60) & 7U].code;
         row.bucket = date::local_days{date::days{static_cast<std::int64_t>((packed >> 32) & 0xFFFFFFFU) - kDayOffset}};
         row.key = keys_[packed & 0xFFFFFFFFU];
         row.counts = sums_.at(packed);
@@ -193,10 +214,13 @@ void CounterRepository::markIrregular(Session& session, const std::vector<std::i
 
 std::map<stats::CounterKey, stats::Counts06a> CounterRepository::periodCounts(Session& session, date::local_days first,
                                                                               date::local_days last) {
-    // The prefix through a day d: years before d + 1's year, months of that year before its
-    // month, days of that month before it.
+    // The prefix through a day d, with n = d + 1: years before n's year, quarters of that year
+    // before n's quarter, months of that quarter before n's month, the half of that month before
+    // n's half, days of that half before n. At most 2 + 3 + 2 + 1 + 14 rows per key and year
+    // back; a NĐ 09 period (ending on the 14th) or a calendar one needs no day rows.
     const std::string prefix =
-        "(grain = 'Y' AND bucket < ?) OR (grain = 'M' AND bucket >= ? AND bucket < ?)"
+        "(grain = 'Y' AND bucket < ?) OR (grain = 'Q' AND bucket >= ? AND bucket < ?)"
+        " OR (grain = 'M' AND bucket >= ? AND bucket < ?) OR (grain = 'H' AND bucket >= ? AND bucket < ?)"
         " OR (grain = 'D' AND bucket >= ? AND bucket < ?)";
     auto& s = session.prepare("SELECT side, agency_id, field_code, procedure_code" + countList("SUM(", ")") +
                               " FROM stats_day_counters WHERE (side = 'T' AND (" + prefix + ")) OR (side = 'S' AND (" +
@@ -204,13 +228,14 @@ std::map<stats::CounterKey, stats::Counts06a> CounterRepository::periodCounts(Se
     unsigned i = 1;
     for (const date::local_days through : {last, first}) {
         const date::local_days next = through + date::days{1};
-        const std::string year = sqlDay(firstOfYear(next));
-        const std::string month = sqlDay(firstOfMonth(next));
-        s.setString(i++, year);
-        s.setString(i++, year);
-        s.setString(i++, month);
-        s.setString(i++, month);
-        s.setString(i++, sqlDay(next));
+        // Bounds from coarse to fine; each grain runs from the previous bound to its own.
+        const std::array<date::local_days, 5> bounds{firstOfYear(next), firstOfQuarter(next), firstOfMonth(next),
+                                                     firstOfHalfMonth(next), next};
+        s.setString(i++, sqlDay(bounds[0]));
+        for (std::size_t b = 1; b < bounds.size(); ++b) {
+            s.setString(i++, sqlDay(bounds[b - 1]));
+            s.setString(i++, sqlDay(bounds[b]));
+        }
     }
     std::map<stats::CounterKey, stats::Counts06a> out;
     std::unique_ptr<sql::ResultSet> rs(s.executeQuery());

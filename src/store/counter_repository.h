@@ -1,8 +1,9 @@
 #pragma once
 /// Storage of the day counters (tables stats_day_counters, stats_irregular_records,
 /// stats_counter_state; domain/stats/day_counters.h). Each step of a cell is stored on its day,
-/// its month and its year, so the prefix up to any day reads whole years, then whole months, then
-/// days; rows are always written in primary-key order so concurrent events cannot deadlock on them.
+/// half-month, month, quarter and year, so the prefix up to any day reads whole years, quarters,
+/// months, one half-month and a few days; rows are always written in primary-key order so
+/// concurrent events cannot deadlock on them.
 
 #include "domain/stats/day_counters.h"
 
@@ -19,11 +20,12 @@ namespace motcua::store {
 
 class Session;
 
-/// One stored row: a cell summed over a day ('D'), month ('M') or year ('Y').
+/// One stored row: a cell summed over a day ('D'), half-month ('H'), month ('M'), quarter ('Q') or
+/// year ('Y').
 struct CounterRow {
     domain::stats::CounterSide side = domain::stats::CounterSide::Last;  ///< Prefix side.
-    char grain = 'D';  ///< 'D', 'M' or 'Y'.
-    date::local_days bucket;  ///< The day, the 1st of the month or 1 January.
+    char grain = 'D';  ///< 'D', 'H', 'M', 'Q' or 'Y'.
+    date::local_days bucket;  ///< The day, or the first day of the half-month, month, quarter, year.
     domain::stats::CounterKey key;  ///< Agency, field, procedure.
     domain::stats::Counts06a counts;  ///< Summed steps.
 
@@ -31,7 +33,7 @@ struct CounterRow {
     bool operator==(const CounterRow&) const = default;
 };
 
-/// Returns the rows `cells` add up to: each cell on its day, month and year, merged, zero rows
+/// Returns the rows `cells` add up to: each cell on its day and each coarser grain, merged, zero rows
 /// dropped, in primary-key order.
 std::vector<CounterRow> counterRows(const std::vector<domain::stats::CounterCell>& cells);
 

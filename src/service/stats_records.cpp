@@ -121,7 +121,7 @@ std::int64_t rebuildDayCounters(store::Database& db, const std::function<void(st
     return db.run([&](store::Session& s) {
         store::CounterRepository counters;
         const TableLock lock(s, "dossier_stats READ, stats_day_counters WRITE, stats_irregular_records WRITE,"
-                                " stats_counter_state WRITE");
+                                " stats_counter_pending WRITE, stats_counter_state WRITE");
         counters.setBuilt(s, false);
         counters.clear(s);
         Expected expected;
@@ -133,9 +133,26 @@ std::int64_t rebuildDayCounters(store::Database& db, const std::function<void(st
     });
 }
 
+std::int64_t flushDayCounters(store::Database& db) {
+    constexpr std::size_t kBatch = 20'000;
+    std::int64_t total = 0;
+    for (;;) {
+        const std::int64_t moved = db.run([&](store::Session& s) {
+            s.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+            store::Transaction tx(s);
+            const std::int64_t n = store::CounterRepository{}.flushPending(s, kBatch);
+            tx.commit();
+            return n;
+        });
+        total += moved;
+        if (moved < static_cast<std::int64_t>(kBatch)) return total;
+    }
+}
+
 std::vector<std::string> verifyDayCounters(store::Database& db) {
     store::CounterRepository counters;
     if (!db.run([&](store::Session& s) { return counters.built(s); })) return {};
+    flushDayCounters(db);
     Expected expected;
     addAll(db, nullptr, expected, {});
     std::vector<store::CounterRow> wanted;

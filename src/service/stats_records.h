@@ -44,8 +44,13 @@ void storeNewRecord(store::Session& session, store::StatsRepository& stats,
 /// `progress` is told the count after each chunk.
 std::int64_t rebuildDayCounters(store::Database& db, const std::function<void(std::int64_t)>& progress = {});
 
-/// Compares the stored day counters and irregular marks with the ones the stored records give;
-/// returns one Vietnamese line per difference (none when they agree or are not built).
+/// Moves every pending counter step into the day counters (`motcua serve` calls it about once a
+/// second), a bounded batch per transaction; returns the steps moved.
+std::int64_t flushDayCounters(store::Database& db);
+
+/// Compares the stored day counters (pending steps moved in first) and irregular marks with the
+/// ones the stored records give; returns one Vietnamese line per difference (none when they agree
+/// or are not built).
 std::vector<std::string> verifyDayCounters(store::Database& db);
 
 }  // namespace motcua::service

@@ -164,7 +164,25 @@ void CounterTotals::forEachBatch(std::size_t batch, const std::function<void(con
 }
 
 void CounterRepository::apply(Session& session, std::int64_t dossier_id, const stats::CounterChange& change) {
-    addRows(session, counterRows(change.cells));
+    if (!change.cells.empty()) {
+        std::string group = "(?, ?, ?, ?, ?";
+        for (std::size_t i = 0; i < stats::countColumns().size(); ++i) group += ", ?";
+        group += ')';
+        auto& s = session.prepare(multiRowStatement(
+            "INSERT INTO stats_counter_pending (side, day, agency_id, field_code, procedure_code" + countList("", "") +
+                ") VALUES ",
+            group, change.cells.size(), ""));
+        unsigned i = 1;
+        for (const auto& cell : change.cells) {
+            s.setString(i++, std::string(1, static_cast<char>(cell.side)));
+            s.setString(i++, sqlDay(cell.day));
+            s.setInt64(i++, cell.key.agency.value);
+            s.setString(i++, cell.key.field_code);
+            s.setString(i++, cell.key.procedure_code);
+            for (const auto& column : stats::countColumns()) s.setInt64(i++, cell.counts.*column.member);
+        }
+        s.executeUpdate();
+    }
     if (change.irregular_after && !change.irregular_before) markIrregular(session, {dossier_id});
     if (change.irregular_before && !change.irregular_after) {
         auto& s = session.prepare("DELETE FROM stats_irregular_records WHERE dossier_id = ?");
@@ -204,6 +222,37 @@ void CounterRepository::addRows(Session& session, const std::vector<CounterRow>&
     }
 }
 
+std::int64_t CounterRepository::flushPending(Session& session, std::size_t limit) {
+    // A locking read: it waits for appends still uncommitted below the last id it returns, so the
+    // rows it deletes are exactly the rows it added.
+    auto& read = session.prepare("SELECT id, side, UNIX_TIMESTAMP(day), agency_id, field_code, procedure_code" +
+                                 countList("", "") + " FROM stats_counter_pending ORDER BY id LIMIT ? FOR UPDATE");
+    read.setInt64(1, static_cast<std::int64_t>(limit));
+    std::vector<stats::CounterCell> cells;
+    std::int64_t last_id = 0;
+    {
+        std::unique_ptr<sql::ResultSet> rs(read.executeQuery());
+        while (rs->next()) {
+            last_id = rs->getInt64(1);
+            stats::CounterCell cell;
+            cell.side = rs->getString(2) == "S" ? stats::CounterSide::First : stats::CounterSide::Last;
+            cell.day = dayOf(rs->getInt64(3));
+            cell.key = {domain::AgencyId{rs->getInt64(4)}, rs->getString(5), rs->getString(6)};
+            unsigned column = 7;
+            for (const auto& count : stats::countColumns()) cell.counts.*count.member = rs->getInt64(column++);
+            cells.push_back(std::move(cell));
+        }
+    }
+    if (cells.empty()) return 0;
+    const auto moved = static_cast<std::int64_t>(cells.size());
+    stats::normalizeCells(cells);
+    addRows(session, counterRows(cells));
+    auto& remove = session.prepare("DELETE FROM stats_counter_pending WHERE id <= ?");
+    remove.setInt64(1, last_id);
+    remove.executeUpdate();
+    return moved;
+}
+
 void CounterRepository::markIrregular(Session& session, const std::vector<std::int64_t>& dossier_ids) {
     for (const std::int64_t id : dossier_ids) {
         auto& s = session.prepare("INSERT IGNORE INTO stats_irregular_records (dossier_id) VALUES (?)");
@@ -238,6 +287,17 @@ std::map<stats::CounterKey, stats::Counts06a> CounterRepository::periodCounts(Se
         }
     }
     std::map<stats::CounterKey, stats::Counts06a> out;
+    addSums(s, out);
+    auto& pending = session.prepare("SELECT side, agency_id, field_code, procedure_code" + countList("SUM(", ")") +
+                                    " FROM stats_counter_pending WHERE (side = 'T' AND day <= ?) OR"
+                                    " (side = 'S' AND day <= ?) GROUP BY side, agency_id, field_code, procedure_code");
+    pending.setString(1, sqlDay(last));
+    pending.setString(2, sqlDay(first));
+    addSums(pending, out);
+    return out;
+}
+
+void CounterRepository::addSums(sql::PreparedStatement& s, std::map<stats::CounterKey, stats::Counts06a>& out) {
     std::unique_ptr<sql::ResultSet> rs(s.executeQuery());
     while (rs->next()) {
         const bool last_side = rs->getString(1) == "T";
@@ -251,7 +311,6 @@ std::map<stats::CounterKey, stats::Counts06a> CounterRepository::periodCounts(Se
             sum -= counts;
         }
     }
-    return out;
 }
 
 void CounterRepository::forEachRow(Session& session, const std::function<void(const CounterRow&)>& visit) {
@@ -286,6 +345,7 @@ void CounterRepository::setBuilt(Session& session, bool built) {
 
 void CounterRepository::clear(Session& session) {
     session.execute("TRUNCATE TABLE stats_irregular_records");
+    session.execute("TRUNCATE TABLE stats_counter_pending");
     session.execute("TRUNCATE TABLE stats_day_counters");
 }
 

@@ -16,6 +16,10 @@
 #include <unordered_map>
 #include <vector>
 
+namespace sql {
+class PreparedStatement;
+}
+
 namespace motcua::store {
 
 class Session;
@@ -58,14 +62,18 @@ private:
 
 class CounterRepository {
 public:
-    /// Applies the change one event makes: adds its rows and marks or unmarks the dossier as
-    /// irregular (its dossier_stats row must be written already).
+    /// Applies the change one event makes: appends its cells to the pending steps and marks or
+    /// unmarks the dossier as irregular (its dossier_stats row must be written already).
     void apply(Session& session, std::int64_t dossier_id, const domain::stats::CounterChange& change);
+    /// Moves up to `limit` pending steps, oldest first, into the counters, in the caller's
+    /// transaction (run it READ COMMITTED so appends go on meanwhile); returns how many.
+    std::int64_t flushPending(Session& session, std::size_t limit);
     /// Adds `rows` (in primary-key order) with multi-row statements.
     void addRows(Session& session, const std::vector<CounterRow>& rows);
     /// Marks dossiers irregular.
     void markIrregular(Session& session, const std::vector<std::int64_t>& dossier_ids);
-    /// Returns the counts of every key for the days [first, last]: T(last) − S(first).
+    /// Returns the counts of every key for the days [first, last]: T(last) − S(first), counters
+    /// and pending steps together (read them in one transaction for one snapshot).
     std::map<domain::stats::CounterKey, domain::stats::Counts06a> periodCounts(Session& session,
                                                                                 date::local_days first,
                                                                                 date::local_days last);
@@ -77,8 +85,13 @@ public:
     bool built(Session& session);
     /// Records whether they do.
     void setBuilt(Session& session, bool built);
-    /// Deletes every counter row and irregular mark (TRUNCATE: commits; for a rebuild).
+    /// Deletes every counter row, pending step and irregular mark (TRUNCATE: commits; for a
+    /// rebuild).
     void clear(Session& session);
+
+private:
+    static void addSums(sql::PreparedStatement& statement,
+                        std::map<domain::stats::CounterKey, domain::stats::Counts06a>& out);
 };
 
 }  // namespace motcua::store

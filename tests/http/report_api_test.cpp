@@ -6,7 +6,12 @@
 // periods (4xx); and the stored records equal to a recomputation from the audit trail.
 
 #include "service/report_service.h"
+#include "service/stats_records.h"
+#include "store/database.h"
 #include "support/dossier_fixture.h"
+
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -150,6 +155,21 @@ TEST_F(ReportApi, EveryColumnOfAHandComputedMonth) {
     EXPECT_EQ(count(next, "received", "total"), 4);
     EXPECT_EQ(count(next, "resolved", "total"), 1) << "D resolved 16/11";
     (void)c;
+
+    // Every step above is still pending (no `serve` loop here): moving the steps into the day
+    // counters changes no report.
+    const auto pendingSteps = [&] {
+        return app.wiring->database().run([](store::Session& s) {
+            std::unique_ptr<sql::ResultSet> rs(s.prepare("SELECT COUNT(*) FROM stats_counter_pending").executeQuery());
+            return rs->next() ? rs->getInt64(1) : -1;
+        });
+    };
+    const auto before = app.as(admin, "GET", "/api/v1/reports/06a?period=2026-M11&agency=000.00.06.H56").body;
+    EXPECT_GT(pendingSteps(), 0);
+    EXPECT_GT(service::flushDayCounters(app.wiring->database()), 0);
+    EXPECT_EQ(pendingSteps(), 0);
+    EXPECT_EQ(app.as(admin, "GET", "/api/v1/reports/06a?period=2026-M11&agency=000.00.06.H56").body, before);
+    EXPECT_EQ(service::flushDayCounters(app.wiring->database()), 0);
 }
 
 TEST_F(ReportApi, ATransferredDossierIsCountedOnce) {

@@ -4,9 +4,15 @@
 #include "common/log.h"
 #include "domain/core/error.h"
 #include "http/server.h"
+#include "service/stats_records.h"
 #include "store/migrator.h"
 
+#include <chrono>
+#include <condition_variable>
 #include <iostream>
+#include <mutex>
+#include <stop_token>
+#include <thread>
 
 namespace motcua::app {
 
@@ -35,8 +41,27 @@ int runServe(CommandContext& context) {
                                 {"database", wiring.database().describe()}});
     std::cout << "motcua: đang phục vụ tại http://" << settings.host << ":" << server.port() << "/" << std::endl;
 
+    // Intakes and commands append their statistics steps; this moves them into the day counters
+    // about once a second so the pending table stays small (reports read both either way).
+    std::jthread counters([&wiring](std::stop_token stop) {
+        std::mutex mutex;
+        std::condition_variable_any wake;
+        std::unique_lock lock(mutex);
+        for (;;) {
+            wake.wait_for(lock, stop, std::chrono::seconds{1}, [] { return false; });
+            if (stop.stop_requested()) return;
+            try {
+                service::flushDayCounters(wiring.database());
+            } catch (const std::exception& e) {
+                log::warn("stats.flush_failed", {{"error", e.what()}});
+            }
+        }
+    });
+
     context.wait_for_termination();
     log::info("serve.stopping");
+    counters.request_stop();
+    counters.join();
     server.stop();
     log::info("serve.stopped");
     return kExitOk;

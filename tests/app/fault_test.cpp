@@ -13,6 +13,7 @@
 #include "app/wiring.h"
 #include "domain/core/error.h"
 #include "http/server.h"
+#include "service/stats_records.h"
 #include "store/database.h"
 #include "store/db_url.h"
 #include "support/fixed_clock.h"
@@ -170,6 +171,21 @@ TEST(Fault, KillNineDuringAnIntakeBurstLosesNoAcknowledgedIntakeAndSkipsNoCode) 
     for (const auto& code : burst.codes) EXPECT_TRUE(committed.count(code)) << code << " was acknowledged but is lost";
     EXPECT_GE(committed.size(), burst.codes.size());
     for (const auto& [code, count] : burst.statuses) EXPECT_EQ(code, 201) << count << " answers with " << code;
+
+    // The counter steps of every committed intake survived the kill, pending or moved; a new
+    // server moves the rest into the day counters, which then equal the records.
+    const pid_t again = test::startMotcuaServe(db.url().toString(), port);
+    ASSERT_TRUE(test::waitHealthy(port));
+    long long pending = -1;
+    for (int i = 0; i < 100 && pending != 0; ++i) {
+        pending = scalar(db.database(), "SELECT COUNT(*) FROM stats_counter_pending");
+        if (pending != 0) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    ::kill(again, SIGTERM);
+    ::waitpid(again, &status, 0);
+    EXPECT_EQ(pending, 0) << "serve moves pending steps into the counters within seconds";
+    const auto differences = service::verifyDayCounters(db.database());
+    EXPECT_TRUE(differences.empty()) << differences.front();
 }
 
 /// The real wiring served in-process on a private MariaDB loaded with the demo data.

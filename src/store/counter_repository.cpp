@@ -19,9 +19,7 @@ namespace stats = domain::stats;
 
 constexpr std::size_t kRowsPerStatement = 400;  // 31 placeholders each
 
-std::string sqlDay(date::local_days day) {
-    return toSqlDateTime(date::sys_seconds{date::sys_days{day.time_since_epoch()}}).substr(0, 10);
-}
+std::string sqlDay(date::local_days day) { return toSqlDate(date::year_month_day{day}); }
 
 date::local_days dayOf(std::int64_t epoch_seconds) {
     return date::floor<date::days>(date::local_seconds{std::chrono::seconds{epoch_seconds}});
@@ -74,22 +72,49 @@ std::string countList(std::string_view wrap_before, std::string_view wrap_after)
     return out;
 }
 
+/// "(?, …, ?)" for `leading` columns before the key and the counts.
+std::string placeholderGroup(std::size_t leading) {
+    std::string group = "(?";
+    for (std::size_t i = 1; i < leading + 3 + stats::countColumns().size(); ++i) group += ", ?";
+    return group + ')';
+}
+
+/// Binds the key (agency, field, procedure) and the counts from placeholder `i`; returns the next.
+unsigned bindKeyAndCounts(sql::PreparedStatement& s, unsigned i, const stats::CounterKey& key,
+                          const stats::Counts06a& counts) {
+    s.setInt64(i++, key.agency.value);
+    s.setString(i++, key.field_code);
+    s.setString(i++, key.procedure_code);
+    for (const auto& column : stats::countColumns()) s.setInt64(i++, counts.*column.member);
+    return i;
+}
+
+stats::CounterSide readSide(sql::ResultSet& rs, unsigned column) {
+    return rs.getString(column) == "S" ? stats::CounterSide::First : stats::CounterSide::Last;
+}
+
+/// Reads the key (agency, field, procedure) from `column` on.
+stats::CounterKey readKey(sql::ResultSet& rs, unsigned column) {
+    return {domain::AgencyId{rs.getInt64(column)}, rs.getString(column + 1), rs.getString(column + 2)};
+}
+
+/// Reads the counts from `column` on.
+stats::Counts06a readCounts(sql::ResultSet& rs, unsigned column) {
+    stats::Counts06a counts;
+    for (const auto& count : stats::countColumns()) counts.*count.member = rs.getInt64(column++);
+    return counts;
+}
+
 CounterRow readRow(sql::ResultSet& rs) {
-    CounterRow row;
-    row.side = rs.getString(1) == "S" ? stats::CounterSide::First : stats::CounterSide::Last;
-    row.grain = rs.getString(2).c_str()[0];
-    row.bucket = dayOf(rs.getInt64(3));
-    row.key = {domain::AgencyId{rs.getInt64(4)}, rs.getString(5), rs.getString(6)};
-    unsigned column = 7;
-    for (const auto& count : stats::countColumns()) row.counts.*count.member = rs.getInt64(column++);
-    return row;
+    return CounterRow{readSide(rs, 1), rs.getString(2).c_str()[0], dayOf(rs.getInt64(3)), readKey(rs, 4),
+                      readCounts(rs, 7)};
 }
 
 }  // namespace
 
 std::vector<CounterRow> counterRows(const std::vector<stats::CounterCell>& cells) {
     std::vector<CounterRow> rows;
-    rows.reserve(cells.size() * 3);
+    rows.reserve(cells.size() * kGrains.size());
     for (const auto& cell : cells) {
         for (const Grain& grain : kGrains) rows.push_back({cell.side, grain.code, grain.bucket(cell.day), cell.key, cell.counts});
     }
@@ -165,21 +190,15 @@ void CounterTotals::forEachBatch(std::size_t batch, const std::function<void(con
 
 void CounterRepository::apply(Session& session, std::int64_t dossier_id, const stats::CounterChange& change) {
     if (!change.cells.empty()) {
-        std::string group = "(?, ?, ?, ?, ?";
-        for (std::size_t i = 0; i < stats::countColumns().size(); ++i) group += ", ?";
-        group += ')';
         auto& s = session.prepare(multiRowStatement(
             "INSERT INTO stats_counter_pending (side, day, agency_id, field_code, procedure_code" + countList("", "") +
                 ") VALUES ",
-            group, change.cells.size(), ""));
+            placeholderGroup(2), change.cells.size(), ""));
         unsigned i = 1;
         for (const auto& cell : change.cells) {
             s.setString(i++, std::string(1, static_cast<char>(cell.side)));
             s.setString(i++, sqlDay(cell.day));
-            s.setInt64(i++, cell.key.agency.value);
-            s.setString(i++, cell.key.field_code);
-            s.setString(i++, cell.key.procedure_code);
-            for (const auto& column : stats::countColumns()) s.setInt64(i++, cell.counts.*column.member);
+            i = bindKeyAndCounts(s, i, cell.key, cell.counts);
         }
         s.executeUpdate();
     }
@@ -194,9 +213,7 @@ void CounterRepository::apply(Session& session, std::int64_t dossier_id, const s
 void CounterRepository::addRows(Session& session, const std::vector<CounterRow>& rows) {
     const std::string head = "INSERT INTO stats_day_counters (side, grain, bucket, agency_id, field_code, procedure_code" +
                              countList("", "") + ") VALUES ";
-    std::string group = "(?, ?, ?, ?, ?, ?";
-    for (std::size_t i = 0; i < stats::countColumns().size(); ++i) group += ", ?";
-    group += ')';
+    const std::string group = placeholderGroup(3);
     std::string tail = " ON DUPLICATE KEY UPDATE";
     bool first_column = true;
     for (const auto& column : stats::countColumns()) {
@@ -213,10 +230,7 @@ void CounterRepository::addRows(Session& session, const std::vector<CounterRow>&
             s.setString(i++, std::string(1, static_cast<char>(row.side)));
             s.setString(i++, std::string(1, row.grain));
             s.setString(i++, sqlDay(row.bucket));
-            s.setInt64(i++, row.key.agency.value);
-            s.setString(i++, row.key.field_code);
-            s.setString(i++, row.key.procedure_code);
-            for (const auto& column : stats::countColumns()) s.setInt64(i++, row.counts.*column.member);
+            i = bindKeyAndCounts(s, i, row.key, row.counts);
         }
         s.executeUpdate();
     }
@@ -234,13 +248,7 @@ std::int64_t CounterRepository::flushPending(Session& session, std::size_t limit
         std::unique_ptr<sql::ResultSet> rs(read.executeQuery());
         while (rs->next()) {
             last_id = rs->getInt64(1);
-            stats::CounterCell cell;
-            cell.side = rs->getString(2) == "S" ? stats::CounterSide::First : stats::CounterSide::Last;
-            cell.day = dayOf(rs->getInt64(3));
-            cell.key = {domain::AgencyId{rs->getInt64(4)}, rs->getString(5), rs->getString(6)};
-            unsigned column = 7;
-            for (const auto& count : stats::countColumns()) cell.counts.*count.member = rs->getInt64(column++);
-            cells.push_back(std::move(cell));
+            cells.push_back({readKey(*rs, 4), readSide(*rs, 2), dayOf(rs->getInt64(3)), readCounts(*rs, 7)});
         }
     }
     if (cells.empty()) return 0;
@@ -300,15 +308,11 @@ std::map<stats::CounterKey, stats::Counts06a> CounterRepository::periodCounts(Se
 void CounterRepository::addSums(sql::PreparedStatement& s, std::map<stats::CounterKey, stats::Counts06a>& out) {
     std::unique_ptr<sql::ResultSet> rs(s.executeQuery());
     while (rs->next()) {
-        const bool last_side = rs->getString(1) == "T";
-        stats::Counts06a counts;
-        unsigned column = 5;
-        for (const auto& count : stats::countColumns()) counts.*count.member = rs->getInt64(column++);
-        auto& sum = out[stats::CounterKey{domain::AgencyId{rs->getInt64(2)}, rs->getString(3), rs->getString(4)}];
-        if (last_side) {
-            sum += counts;
+        auto& sum = out[readKey(*rs, 2)];
+        if (readSide(*rs, 1) == stats::CounterSide::Last) {
+            sum += readCounts(*rs, 5);
         } else {
-            sum -= counts;
+            sum -= readCounts(*rs, 5);
         }
     }
 }

@@ -54,22 +54,20 @@ struct ReportService::Impl {
     store::DossierRepository dossiers;
     store::CounterRepository counters;
 
-    /// The counts per key of [first, last] from the day counters, plus the irregular records, read
+    /// The counts per key of each period from the day counters, plus the irregular records, read
     /// in one snapshot; std::nullopt when the counters are not built yet.
     struct CounterRead {
-        std::map<stats::CounterKey, stats::Counts06a> sums;
+        std::vector<std::map<stats::CounterKey, stats::Counts06a>> sums;  ///< One per period.
         std::vector<stats::DossierStatRecord> irregular;
     };
-    std::optional<std::vector<CounterRead>> readCounters(const std::vector<stats::ReportingPeriod>& periods) {
-        return db.run([&](store::Session& s) -> std::optional<std::vector<CounterRead>> {
+    std::optional<CounterRead> readCounters(const std::vector<stats::ReportingPeriod>& periods) {
+        return db.run([&](store::Session& s) -> std::optional<CounterRead> {
             store::Transaction snapshot(s);
             if (!counters.built(s)) return std::nullopt;
-            std::vector<CounterRead> out;
-            const auto irregular = stats_repository.irregular(s);
+            CounterRead out{{}, stats_repository.irregular(s)};
             for (const auto& period : periods) {
-                out.push_back({counters.periodCounts(s, date::local_days{period.firstDay()},
-                                                     date::local_days{period.lastDay()}),
-                               irregular});
+                out.sums.push_back(counters.periodCounts(s, date::local_days{period.firstDay()},
+                                                         date::local_days{period.lastDay()}));
             }
             snapshot.commit();
             return out;
@@ -205,10 +203,10 @@ ReportResult ReportService::report06a(const domain::Principal& principal, const 
                              ? m.readCounters({period})
                              : std::nullopt;
     if (counted) {
-        for (const auto& [key, counts] : counted->front().sums) {
+        for (const auto& [key, counts] : counted->sums.front()) {
             first.addCounts(key.agency, key.field_code, key.procedure_code, counts);
         }
-        for (const auto& record : counted->front().irregular) first.add(record);
+        for (const auto& record : counted->irregular) first.add(record);
     } else {
         auto [low, high] = m.streamPeriod(
             period, stats::Report06aAccumulator(period, grouping, *tree, options),
@@ -273,10 +271,10 @@ std::vector<MonthPoint> ReportService::monthlyTrend(const domain::Principal& pri
     if (const auto counted = m.readCounters(months.periods)) {
         const auto& tree = *months.tree;
         for (std::size_t i = 0; i < months.periods.size(); ++i) {
-            for (const auto& [key, counts] : (*counted)[i].sums) {
+            for (const auto& [key, counts] : counted->sums[i]) {
                 if (tree.isDescendantOrSelf(months.scope, key.agency)) months.totals[i] += counts;
             }
-            for (const auto& r : (*counted)[i].irregular) {
+            for (const auto& r : counted->irregular) {
                 if (tree.isDescendantOrSelf(months.scope, r.receiving_agency)) {
                     months.totals[i] += stats::countRecord(r, months.periods[i]);
                 }

@@ -19,18 +19,10 @@ namespace stats = domain::stats;
 constexpr std::int64_t kChunk = 5'000;  // records per read of a rebuild or verification
 
 /// Calls `visit` with every stored record, a chunk at a time.
-void forEachRecord(store::Database& db, store::Session* locked,
-                   const std::function<void(const std::vector<stats::DossierStatRecord>&)>& visit) {
+void forEachRecord(store::Session& s, const std::function<void(const std::vector<stats::DossierStatRecord>&)>& visit) {
     store::StatsRepository records;
-    auto work = [&](store::Session& s) {
-        const auto [low, high] = records.idBounds(s);
-        for (std::int64_t first = low; first <= high; first += kChunk) visit(records.range(s, first, first + kChunk - 1));
-    };
-    if (locked != nullptr) {
-        work(*locked);
-    } else {
-        db.run(work);
-    }
+    const auto [low, high] = records.idBounds(s);
+    for (std::int64_t first = low; first <= high; first += kChunk) visit(records.range(s, first, first + kChunk - 1));
 }
 
 /// Adds the cells of `chunk` to `totals` and its irregular dossiers to `irregular`.
@@ -50,9 +42,8 @@ struct Expected {
     std::int64_t records = 0;
 };
 
-void addAll(store::Database& db, store::Session* locked, Expected& expected,
-            const std::function<void(std::int64_t)>& progress) {
-    forEachRecord(db, locked, [&](const std::vector<stats::DossierStatRecord>& chunk) {
+void addAll(store::Session& s, Expected& expected, const std::function<void(std::int64_t)>& progress) {
+    forEachRecord(s, [&](const std::vector<stats::DossierStatRecord>& chunk) {
         addChunk(chunk, expected.totals, expected.irregular);
         expected.records += static_cast<std::int64_t>(chunk.size());
         if (progress) progress(expected.records);
@@ -125,7 +116,7 @@ std::int64_t rebuildDayCounters(store::Database& db, const std::function<void(st
         counters.setBuilt(s, false);
         counters.clear(s);
         Expected expected;
-        addAll(db, &s, expected, progress);
+        addAll(s, expected, progress);
         expected.totals.forEachBatch(4'000, [&](const std::vector<store::CounterRow>& rows) { counters.addRows(s, rows); });
         counters.markIrregular(s, expected.irregular);
         counters.setBuilt(s, true);
@@ -154,7 +145,7 @@ std::vector<std::string> verifyDayCounters(store::Database& db) {
     if (!db.run([&](store::Session& s) { return counters.built(s); })) return {};
     flushDayCounters(db);
     Expected expected;
-    addAll(db, nullptr, expected, {});
+    db.run([&](store::Session& s) { addAll(s, expected, {}); });
     std::vector<store::CounterRow> wanted;
     expected.totals.forEachBatch(1'000'000, [&](const std::vector<store::CounterRow>& rows) {
         wanted.insert(wanted.end(), rows.begin(), rows.end());

@@ -18,9 +18,9 @@ Counts06a countDays(const DossierStatRecord& record, Day first, Day last) {
     return countWindow(record, date::local_seconds{first}, date::local_seconds{last} + std::chrono::seconds{86'399});
 }
 
-/// The days where the counts of `record` can change as a period's first or last day moves: each
-/// instant's day (a last day reaching it) and the day after (a first day passing it, or a last
-/// day passing an instant at 23:59:59). Sorted, unique.
+/// The days where the counts of `record` can change as a period's first or last day moves: the
+/// day of each instant countWindow reads (a last day reaching it) and the day after (a first day
+/// passing it, or a last day passing an instant at 23:59:59). Sorted, unique.
 std::vector<Day> candidateDays(const DossierStatRecord& record) {
     std::vector<Day> days;
     auto add = [&days](const std::optional<date::local_seconds>& instant) {
@@ -34,8 +34,7 @@ std::vector<Day> candidateDays(const DossierStatRecord& record) {
     add(record.returned_at);
     add(record.closed_at);
     add(record.apology_issued_at);
-    add(record.due_at);
-    add(record.original_due_at);
+    // The due times countWindow reads are those of the clock (clockAt), not due_at itself.
     for (const ClockChange& change : record.clock) {
         add(change.at);
         add(change.due_at);

@@ -1,0 +1,107 @@
+#pragma once
+/// Group commit for writes that arrive together from many request threads. A thread that
+/// submits a job waits for it; when fewer than `max_leaders` batches are running and its job is
+/// still queued, it leads a batch itself: it takes the queued jobs, oldest first (at most
+/// `max_batch`), runs them with one call of `run_batch` (one transaction, a few multi-row
+/// statements) and wakes their threads. Nothing waits for a timer: a lone job is a batch of one
+/// at once, and batches grow only while earlier ones are busy, so latency never rises to gain
+/// throughput. `submit` returns only after `run_batch` returned for its job's batch, so a job is
+/// acknowledged only after its transaction committed.
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <utility>
+#include <vector>
+
+namespace motcua::service {
+
+template <class Job>
+class GroupCommit {
+public:
+    /// Runs one batch. Throwing fails every job of the batch with that exception; a job that
+    /// must fail alone is for run_batch to handle (for example by running the jobs again one
+    /// by one).
+    using RunBatch = std::function<void(const std::vector<Job*>&)>;
+
+    GroupCommit(std::size_t max_batch, std::size_t max_leaders, RunBatch run_batch)
+        : max_batch_(max_batch < 1 ? 1 : max_batch),
+          max_leaders_(max_leaders < 1 ? 1 : max_leaders),
+          run_batch_(std::move(run_batch)) {}
+    GroupCommit(const GroupCommit&) = delete;
+    GroupCommit& operator=(const GroupCommit&) = delete;
+
+    /// Runs `job` in some batch and returns when that batch is done; rethrows the exception
+    /// run_batch threw for it.
+    void submit(Job& job) {
+        Slot mine{&job, false, false, nullptr};
+        std::unique_lock lock(mutex_);
+        queue_.push_back(&mine);
+        for (;;) {
+            if (mine.done) {
+                if (mine.error) std::rethrow_exception(mine.error);
+                return;
+            }
+            if (!mine.taken && leaders_ < max_leaders_) {
+                lead(lock);
+                continue;
+            }
+            changed_.wait(lock);
+        }
+    }
+
+    /// Returns how many jobs wait for a batch (tests use it to line jobs up).
+    std::size_t queued() const {
+        std::lock_guard lock(mutex_);
+        return queue_.size();
+    }
+
+private:
+    struct Slot {
+        Job* job;
+        bool taken = false;
+        bool done = false;
+        std::exception_ptr error;
+    };
+
+    /// Takes the oldest queued jobs, runs them unlocked and marks them done.
+    void lead(std::unique_lock<std::mutex>& lock) {
+        std::vector<Slot*> slots;
+        while (!queue_.empty() && slots.size() < max_batch_) {
+            slots.push_back(queue_.front());
+            queue_.pop_front();
+            slots.back()->taken = true;
+        }
+        ++leaders_;
+        lock.unlock();
+        std::exception_ptr error;
+        try {
+            std::vector<Job*> jobs;
+            jobs.reserve(slots.size());
+            for (Slot* slot : slots) jobs.push_back(slot->job);
+            run_batch_(jobs);
+        } catch (...) {
+            error = std::current_exception();
+        }
+        lock.lock();
+        --leaders_;
+        for (Slot* slot : slots) {
+            slot->error = error;
+            slot->done = true;
+        }
+        changed_.notify_all();
+    }
+
+    const std::size_t max_batch_;
+    const std::size_t max_leaders_;
+    const RunBatch run_batch_;
+    mutable std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<Slot*> queue_;
+    std::size_t leaders_ = 0;
+};
+
+}  // namespace motcua::service

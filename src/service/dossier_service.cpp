@@ -1,6 +1,7 @@
 #include "service/dossier_service.h"
 
 #include "service/dossier_rules.h"
+#include "service/group_commit.h"
 #include "service/stats_records.h"
 #include "store/stats_repository.h"
 
@@ -25,6 +26,12 @@ namespace {
 using domain::DossierStatus;
 
 constexpr int kMaxRetries = 5;
+// Intakes that arrive while others are being written go to the database together (see
+// group_commit.h), at most this many in one transaction. Intakes of one agency wait on its daily
+// code sequence anyway, so each agency has one writer at a time: agencies are spread over
+// kIntakeLanes lanes of one writer each.
+constexpr std::size_t kIntakesPerBatch = 32;
+constexpr std::size_t kIntakeLanes = 4;
 
 Error notFound(const std::string& code) {
     return Error(ErrorCode::NotFound, "Không tìm thấy hồ sơ mã " + code.substr(0, 100) + ".", "no dossier", "code");
@@ -79,6 +86,22 @@ IntakeOutcome parseIntakeOutcome(const std::string& name) {
                                             "incomplete (hướng dẫn bổ sung)."}});
 }
 
+/// One checked intake on its way to the database with the others of its batch.
+struct IntakeJob {
+    const domain::Principal& principal;
+    const IntakeInput& input;
+    const domain::ProcedureEntry& procedure;
+    const std::optional<std::string>& idempotency_key;
+    const std::string& request_hash;
+    const std::string& ip;
+    date::sys_seconds now;
+    date::year_month_day local_day;  ///< accepted: the receipt's local date (in the code)
+    date::sys_seconds due_at;        ///< accepted: the legal appointment
+    std::int64_t sequence = 0;       ///< accepted: the daily number its batch reserved
+    std::optional<domain::Dossier> written;  ///< the dossier as stored
+    std::exception_ptr error;        ///< set when this intake failed alone
+};
+
 struct DossierService::Impl {
     store::Database& db;
     const Clock& clock;
@@ -89,12 +112,99 @@ struct DossierService::Impl {
     store::DossierRepository dossiers;
     store::UserRepository users;
     store::StatsRepository stats;
+    std::vector<std::unique_ptr<GroupCommit<IntakeJob>>> intake_lanes = {};
 
     /// Appends one audit event and folds it into the dossier's statistics record, in the
     /// caller's transaction.
     void record(store::Session& s, const domain::DossierEvent& event) {
         dossiers.appendEvent(s, event);
         foldEvent(s, stats, dossiers, event, statsContext(catalog, calendar.localTime()));
+    }
+
+    /// Writes a batch of intakes in the caller's transaction: one code reservation per agency
+    /// and day, then each table's rows with one multi-row statement.
+    void writeIntakes(store::Session& s, const std::vector<IntakeJob*>& jobs) {
+        // Reservations in key order, so that two batches never hold each other's rows crosswise.
+        std::map<std::pair<std::int64_t, date::year_month_day>, std::vector<IntakeJob*>> by_day;
+        for (IntakeJob* job : jobs) {
+            if (job->input.outcome == IntakeOutcome::Accepted) {
+                by_day[{job->principal.agency_id, job->local_day}].push_back(job);
+            }
+        }
+        for (const auto& [key, group] : by_day) {
+            const std::int64_t first =
+                dossiers.reserveSequences(s, key.first, key.second, static_cast<std::int64_t>(group.size()));
+            for (std::size_t i = 0; i < group.size(); ++i) group[i]->sequence = first + static_cast<std::int64_t>(i);
+        }
+        std::vector<store::DossierHistory> histories;
+        histories.reserve(jobs.size());
+        for (IntakeJob* job : jobs) {
+            const domain::Actor actor = actorOf(job->principal);
+            const auto opened = domain::openDossier(domain::DossierId{0}, job->input.request,
+                                                    domain::AgencyId{job->principal.agency_id}, actor, job->now);
+            domain::DossierCommand command = domain::StartProcessingCommand{};
+            if (job->input.outcome == IntakeOutcome::Accepted) {
+                const auto code = domain::DossierCode::format(job->principal.agency_code, job->local_day,
+                                                              static_cast<std::uint64_t>(job->sequence));
+                command = domain::AcceptCommand{domain::DossierCode(code), domain::legalReceiptTime(job->input.request),
+                                                job->due_at};
+            } else if (job->input.outcome == IntakeOutcome::Refused) {
+                command = domain::RefuseAtIntakeCommand{job->input.reason};
+            } else {
+                command = domain::RequestCompletionAtIntakeCommand{job->input.reason, job->input.items};
+            }
+            auto t = domain::apply(opened.next, command, actor, job->now);
+            job->written = t.next;
+            // The row in its state after the desk's decision and both events (filed, then
+            // accepted / refused / incomplete).
+            histories.push_back({t.next, job->procedure.id, {opened.event, t.event}, job->now});
+        }
+        const std::vector<std::int64_t> ids = dossiers.insertHistories(s, histories);
+        std::vector<domain::stats::DossierStatRecord> records;
+        std::vector<store::AccessLogLine> accesses;
+        const auto context = statsContext(catalog, calendar.localTime());
+        for (std::size_t i = 0; i < jobs.size(); ++i) {
+            IntakeJob& job = *jobs[i];
+            job.written->id = domain::DossierId{ids[i]};
+            const auto& events = histories[i].events;
+            const std::vector<domain::DossierEvent> trail{withDossierId(events[0], ids[i]),
+                                                          withDossierId(events[1], ids[i])};
+            records.push_back(domain::stats::recordFromEvents(trail, context));
+            if (job.idempotency_key) {
+                dossiers.insertIdempotencyKey(s, job.principal.user_id, *job.idempotency_key, job.request_hash, ids[i],
+                                              job.now);
+            }
+            // The personal-data access log entry commits with the dossier.
+            accesses.push_back({job.principal.user_id, ids[i], job.written->code ? job.written->code->str() : "", "intake",
+                                job.now, job.ip});
+        }
+        storeNewRecords(s, stats, records);
+        users.logPersonalDataAccess(s, accesses);
+    }
+
+    /// Writes a batch in one transaction. When it fails and holds more than one intake, the
+    /// intakes are written again one by one, so that only the one at fault fails (an
+    /// unreachable database fails them all at once).
+    void writeIntakeBatch(const std::vector<IntakeJob*>& jobs) {
+        try {
+            inTransaction(db, [&](store::Session& s) {
+                writeIntakes(s, jobs);
+                return 0;
+            });
+        } catch (const Error& e) {
+            if (jobs.size() == 1 || e.code() == ErrorCode::Unavailable) throw;
+            log::warn("dossier.intake_batch_failed", {{"intakes", std::to_string(jobs.size())}, {"error", e.what()}});
+            for (IntakeJob* job : jobs) {
+                try {
+                    inTransaction(db, [&](store::Session& s) {
+                        writeIntakes(s, {job});
+                        return 0;
+                    });
+                } catch (...) {
+                    job->error = std::current_exception();
+                }
+            }
+        }
     }
 
     domain::Actor actorOf(const domain::Principal& p) {
@@ -325,7 +435,14 @@ struct DossierService::Impl {
 
 DossierService::DossierService(store::Database& database, const Clock& clock, CalendarService& calendar,
                                CatalogService& catalog, AuthService& auth, int due_soon_working_hours)
-    : impl_(std::make_unique<Impl>(Impl{database, clock, calendar, catalog, auth, due_soon_working_hours * 60, {}, {}, {}})) {}
+    : impl_(std::make_unique<Impl>(Impl{database, clock, calendar, catalog, auth, due_soon_working_hours * 60, {}, {}, {}})) {
+    for (std::size_t i = 0; i < kIntakeLanes; ++i) {
+        impl_->intake_lanes.push_back(std::make_unique<GroupCommit<IntakeJob>>(
+            kIntakesPerBatch, 1, [impl = impl_.get()](const std::vector<IntakeJob*>& jobs) {
+                impl->writeIntakeBatch(jobs);
+            }));
+    }
+}
 
 DossierService::~DossierService() = default;
 
@@ -376,42 +493,17 @@ IntakeResult DossierService::intake(const domain::Principal& principal, const In
     }
     if (!problems.empty()) throw Error::invalidFields(std::move(problems));
 
-    const domain::Actor actor = m.actorOf(principal);
-    const domain::AgencyId agency{principal.agency_id};
-    const auto& lt = m.calendar.localTime();
-    const auto dossier = inTransaction(m.db, [&](store::Session& s) {
-        const auto opened = domain::openDossier(domain::DossierId{0}, input.request, agency, actor, now);
-        domain::DossierCommand command = domain::StartProcessingCommand{};
-        if (input.outcome == IntakeOutcome::Accepted) {
-            // TT 01/2018 Đ19: agency code - date received (local) - daily sequence.
-            const date::sys_seconds legal = domain::legalReceiptTime(input.request);
-            const auto local_day = date::year_month_day{date::floor<date::days>(lt.toLocal(legal))};
-            const auto seq = m.dossiers.nextSequence(s, principal.agency_id, local_day);
-            const auto code = domain::DossierCode::format(principal.agency_code, local_day, static_cast<std::uint64_t>(seq));
-            const auto due = m.calendar.deadline(legal, procedure->procedure.duration, principal.agency_code,
-                                                 receiptRuleFor(input.request.channel));
-            command = domain::AcceptCommand{domain::DossierCode(code), legal, due.due_at};
-        } else if (input.outcome == IntakeOutcome::Refused) {
-            command = domain::RefuseAtIntakeCommand{input.reason};
-        } else {
-            command = domain::RequestCompletionAtIntakeCommand{input.reason, input.items};
-        }
-        auto t = domain::apply(opened.next, command, actor, now);
-        // The row in its state after the desk's decision, both events (filed, then accepted /
-        // refused / incomplete) and the statistics record: a handful of statements per intake.
-        const std::vector<store::DossierHistory> history{{t.next, procedure->id, {opened.event, t.event}, now}};
-        const std::int64_t id = m.dossiers.insertHistories(s, history).front();
-        t.next.id = domain::DossierId{id};
-        const std::vector<domain::DossierEvent> trail{withDossierId(opened.event, id), withDossierId(t.event, id)};
-        storeNewRecord(s, m.stats, domain::stats::recordFromEvents(trail, statsContext(m.catalog, lt)));
-        if (idempotency_key) {
-            m.dossiers.insertIdempotencyKey(s, principal.user_id, *idempotency_key, request_hash, id, now);
-        }
-        // The personal-data access log entry commits with the dossier: one durable write per intake.
-        m.users.logPersonalDataAccess(s, principal.user_id, id, t.next.code ? t.next.code->str() : "", "intake", now, ip);
-        return t.next;
-    });
-    return IntakeResult{m.view(dossier), false};
+    IntakeJob job{principal, input, *procedure, idempotency_key, request_hash, ip, now, {}, {}, {}, {}, {}};
+    if (input.outcome == IntakeOutcome::Accepted) {
+        // TT 01/2018 Đ19: agency code - date received (local) - daily sequence (given in the batch).
+        const date::sys_seconds legal = domain::legalReceiptTime(input.request);
+        job.local_day = date::year_month_day{date::floor<date::days>(m.calendar.localTime().toLocal(legal))};
+        job.due_at = m.calendar.deadline(legal, procedure->procedure.duration, principal.agency_code,
+                                         receiptRuleFor(input.request.channel)).due_at;
+    }
+    m.intake_lanes[static_cast<std::size_t>(principal.agency_id) % kIntakeLanes]->submit(job);
+    if (job.error) std::rethrow_exception(job.error);
+    return IntakeResult{m.view(*job.written), false};
 }
 
 DossierView DossierService::get(const domain::Principal& principal, const std::string& code, const std::string& ip) {

@@ -103,9 +103,15 @@ void foldEvent(store::Session& session, store::StatsRepository& stats, store::Do
     store::CounterRepository{}.apply(session, id, stats::counterChange(before, *record));
 }
 
-void storeNewRecord(store::Session& session, store::StatsRepository& stats, const stats::DossierStatRecord& record) {
-    stats.upsert(session, record);
-    store::CounterRepository{}.apply(session, record.dossier_id.value, stats::counterChange(std::nullopt, record));
+void storeNewRecords(store::Session& session, store::StatsRepository& stats,
+                     const std::vector<stats::DossierStatRecord>& records) {
+    stats.upsertMany(session, records);
+    std::vector<std::pair<std::int64_t, stats::CounterChange>> changes;
+    changes.reserve(records.size());
+    for (const auto& record : records) {
+        changes.emplace_back(record.dossier_id.value, stats::counterChange(std::nullopt, record));
+    }
+    store::CounterRepository{}.apply(session, changes);
 }
 
 std::int64_t rebuildDayCounters(store::Database& db, const std::function<void(std::int64_t)>& progress) {

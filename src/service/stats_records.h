@@ -33,10 +33,10 @@ domain::stats::RecordContext statsContext(CatalogService& catalog, const LocalTi
 void foldEvent(store::Session& session, store::StatsRepository& stats, store::DossierRepository& dossiers,
                const domain::DossierEvent& event, const domain::stats::RecordContext& context);
 
-/// Stores the first record of a new dossier (written whole at intake) and adds it to the day
-/// counters.
-void storeNewRecord(store::Session& session, store::StatsRepository& stats,
-                    const domain::stats::DossierStatRecord& record);
+/// Stores the first records of new dossiers (written whole at intake) and adds them to the day
+/// counters, with one statement for each table.
+void storeNewRecords(store::Session& session, store::StatsRepository& stats,
+                     const std::vector<domain::stats::DossierStatRecord>& records);
 
 /// Rebuilds the day counters from the stored records and marks them built. Writers of records
 /// wait meanwhile (the tables are locked), so no event is folded into half-built counters; a

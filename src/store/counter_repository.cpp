@@ -189,25 +189,37 @@ void CounterTotals::forEachBatch(std::size_t batch, const std::function<void(con
 }
 
 void CounterRepository::apply(Session& session, std::int64_t dossier_id, const stats::CounterChange& change) {
-    if (!change.cells.empty()) {
+    apply(session, {{dossier_id, change}});
+}
+
+void CounterRepository::apply(Session& session, const std::vector<std::pair<std::int64_t, stats::CounterChange>>& changes) {
+    std::size_t cells = 0;
+    for (const auto& [id, change] : changes) cells += change.cells.size();
+    if (cells > 0) {
         auto& s = session.prepare(multiRowStatement(
             "INSERT INTO stats_counter_pending (side, day, agency_id, field_code, procedure_code" + countList("", "") +
                 ") VALUES ",
-            placeholderGroup(2), change.cells.size(), ""));
+            placeholderGroup(2), cells, ""));
         unsigned i = 1;
-        for (const auto& cell : change.cells) {
-            s.setString(i++, std::string(1, static_cast<char>(cell.side)));
-            s.setString(i++, sqlDay(cell.day));
-            i = bindKeyAndCounts(s, i, cell.key, cell.counts);
+        for (const auto& [id, change] : changes) {
+            for (const auto& cell : change.cells) {
+                s.setString(i++, std::string(1, static_cast<char>(cell.side)));
+                s.setString(i++, sqlDay(cell.day));
+                i = bindKeyAndCounts(s, i, cell.key, cell.counts);
+            }
         }
         s.executeUpdate();
     }
-    if (change.irregular_after && !change.irregular_before) markIrregular(session, {dossier_id});
-    if (change.irregular_before && !change.irregular_after) {
-        auto& s = session.prepare("DELETE FROM stats_irregular_records WHERE dossier_id = ?");
-        s.setInt64(1, dossier_id);
-        s.executeUpdate();
+    std::vector<std::int64_t> now_irregular;
+    for (const auto& [id, change] : changes) {
+        if (change.irregular_after && !change.irregular_before) now_irregular.push_back(id);
+        if (change.irregular_before && !change.irregular_after) {
+            auto& s = session.prepare("DELETE FROM stats_irregular_records WHERE dossier_id = ?");
+            s.setInt64(1, id);
+            s.executeUpdate();
+        }
     }
+    if (!now_irregular.empty()) markIrregular(session, now_irregular);
 }
 
 void CounterRepository::addRows(Session& session, const std::vector<CounterRow>& rows) {

@@ -14,6 +14,7 @@
 #include <map>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace sql {
@@ -65,6 +66,8 @@ public:
     /// Applies the change one event makes: appends its cells to the pending steps and marks or
     /// unmarks the dossier as irregular (its dossier_stats row must be written already).
     void apply(Session& session, std::int64_t dossier_id, const domain::stats::CounterChange& change);
+    /// Applies the changes of many dossiers' events (dossier id, change) with one statement.
+    void apply(Session& session, const std::vector<std::pair<std::int64_t, domain::stats::CounterChange>>& changes);
     /// Moves up to `limit` pending steps, oldest first, into the counters, in the caller's
     /// transaction (run it READ COMMITTED so appends go on meanwhile); returns how many.
     std::int64_t flushPending(Session& session, std::size_t limit);

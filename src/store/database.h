@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -47,6 +48,11 @@ public:
 
     /// Runs a statement with no parameters and no result (DDL, SET …).
     void execute(std::string_view sql);
+
+    /// Closes every cached statement when more than `limit` are cached (multi-row statements
+    /// come in many sizes; the server allows max_prepared_stmt_count in all). Call it only
+    /// when no reference from prepare() is held: the pool does, before each unit of work.
+    void limitStatements(std::size_t limit);
 
     /// Returns the AUTO_INCREMENT id of the last row this connection inserted.
     std::int64_t lastInsertId();

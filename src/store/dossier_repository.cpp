@@ -79,9 +79,9 @@ constexpr std::string_view kEventsOfRange =
     " FROM dossier_events WHERE dossier_id BETWEEN ? AND ? ORDER BY dossier_id, sequence";
 constexpr std::string_view kIdBounds = "SELECT COALESCE(MIN(id), 0), COALESCE(MAX(id), -1) FROM dossiers";
 constexpr std::string_view kProcedureIdOf = "SELECT procedure_id FROM dossiers WHERE id = ?";
-constexpr std::string_view kNextSequence =
-    "INSERT INTO dossier_code_sequences (agency_id, day, last_seq) VALUES (?, ?, LAST_INSERT_ID(1))"
-    " ON DUPLICATE KEY UPDATE last_seq = LAST_INSERT_ID(last_seq + 1)";
+constexpr std::string_view kReserveSequences =
+    "INSERT INTO dossier_code_sequences (agency_id, day, last_seq) VALUES (?, ?, ?)"
+    " ON DUPLICATE KEY UPDATE last_seq = last_seq + VALUES(last_seq) RETURNING last_seq";
 constexpr std::string_view kRaiseSequence =
     "INSERT INTO dossier_code_sequences (agency_id, day, last_seq) VALUES (?, ?, ?)"
     " ON DUPLICATE KEY UPDATE last_seq = GREATEST(last_seq, VALUES(last_seq))";
@@ -398,14 +398,18 @@ std::vector<std::int64_t> DossierRepository::insertHistories(Session& session,
     constexpr std::size_t kDossiersPerStatement = 400;  // 41 placeholders each
     for (std::size_t first = 0; first < histories.size(); first += kDossiersPerStatement) {
         const std::size_t n = std::min(kDossiersPerStatement, histories.size() - first);
-        insertRows(session, kInsert, n, n, [&](sql::PreparedStatement& st, std::size_t r, unsigned i) {
-            const auto& h = histories[first + r];
-            return bindInsertRow(st, h.dossier, h.procedure_id, h.written_at, i);
-        });
-        // One multi-row INSERT of known size takes consecutive AUTO_INCREMENT values
-        // (innodb_autoinc_lock_mode 0 or 1; MariaDB's default is 1).
-        const std::int64_t first_id = session.lastInsertId();
-        for (std::size_t r = 0; r < n; ++r) ids.push_back(first_id + static_cast<std::int64_t>(r));
+        auto& statement = session.prepare(multiRow(kInsert, n) + " RETURNING id");
+        unsigned i = 1;
+        for (std::size_t r = first; r < first + n; ++r) {
+            const auto& h = histories[r];
+            i = bindInsertRow(statement, h.dossier, h.procedure_id, h.written_at, i);
+        }
+        // RETURNING gives the new ids in the order of the rows, in the same round trip.
+        std::unique_ptr<sql::ResultSet> rs(statement.executeQuery());
+        while (rs->next()) ids.push_back(rs->getInt64(1));
+    }
+    if (ids.size() != histories.size()) {
+        throw Error(ErrorCode::Internal, "Lỗi hệ thống khi lưu hồ sơ.", "INSERT … RETURNING gave too few ids");
     }
     struct Child {
         std::size_t history;
@@ -627,12 +631,15 @@ std::int64_t DossierRepository::procedureIdOf(Session& session, std::int64_t dos
     return rs->getInt64(1);
 }
 
-std::int64_t DossierRepository::nextSequence(Session& session, std::int64_t agency_id, date::year_month_day day) {
-    auto& s = session.prepare(kNextSequence);
+std::int64_t DossierRepository::reserveSequences(Session& session, std::int64_t agency_id, date::year_month_day day,
+                                                 std::int64_t count) {
+    auto& s = session.prepare(kReserveSequences);
     s.setInt64(1, agency_id);
     s.setString(2, toSqlDate(day));
-    s.executeUpdate();
-    return session.lastInsertId();
+    s.setInt64(3, count);
+    std::unique_ptr<sql::ResultSet> rs(s.executeQuery());
+    rs->next();
+    return rs->getInt64(1) - count + 1;
 }
 
 std::optional<std::pair<std::string, std::int64_t>> DossierRepository::findIdempotencyKey(Session& session,

@@ -76,8 +76,11 @@ public:
     /// Returns the procedure id of a dossier.
     std::int64_t procedureIdOf(Session& session, std::int64_t dossier_id);
 
-    /// Returns the next daily sequence number of `agency_id` on local date `day` (1, 2, …).
-    std::int64_t nextSequence(Session& session, std::int64_t agency_id, date::year_month_day day);
+    /// Reserves the next `count` daily sequence numbers of `agency_id` on local date `day` (1, 2,
+    /// …) and returns the first; the row stays locked until the transaction ends, so numbers are
+    /// neither skipped nor repeated.
+    std::int64_t reserveSequences(Session& session, std::int64_t agency_id, date::year_month_day day,
+                                  std::int64_t count);
 
     /// Returns the number of dossiers stored.
     std::int64_t countAll(Session& session);

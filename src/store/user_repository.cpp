@@ -1,5 +1,6 @@
 #include "store/user_repository.h"
 
+#include "store/multi_row.h"
 #include "store/sql_time.h"
 
 #include <cppconn/prepared_statement.h>
@@ -169,17 +170,28 @@ void UserRepository::deleteSessionsOf(Session& session, std::int64_t user_id) {
 void UserRepository::logPersonalDataAccess(Session& session, std::int64_t user_id, std::optional<std::int64_t> dossier_id,
                                            const std::string& subject, const std::string& action, date::sys_seconds at,
                                            const std::string& ip) {
-    auto& statement = session.prepare(kLogAccess);
-    statement.setInt64(1, user_id);
-    if (dossier_id) {
-        statement.setInt64(2, *dossier_id);
-    } else {
-        statement.setNull(2, 0);
+    logPersonalDataAccess(session, {AccessLogLine{user_id, dossier_id, subject, action, at, ip}});
+}
+
+void UserRepository::logPersonalDataAccess(Session& session, const std::vector<AccessLogLine>& lines) {
+    if (lines.empty()) return;
+    const std::string_view single = kLogAccess;
+    const auto values_at = single.find(" VALUES ") + 8;
+    auto& statement =
+        session.prepare(multiRowStatement(single.substr(0, values_at), single.substr(values_at), lines.size(), ""));
+    unsigned i = 1;
+    for (const auto& line : lines) {
+        statement.setInt64(i++, line.user_id);
+        if (line.dossier_id) {
+            statement.setInt64(i++, *line.dossier_id);
+        } else {
+            statement.setNull(i++, 0);
+        }
+        statement.setString(i++, truncateUtf8(line.subject, 100));
+        statement.setString(i++, line.action);
+        statement.setString(i++, toSqlDateTime(line.at));
+        statement.setString(i++, line.ip.substr(0, 64));
     }
-    statement.setString(3, truncateUtf8(subject, 100));
-    statement.setString(4, action);
-    statement.setString(5, toSqlDateTime(at));
-    statement.setString(6, ip.substr(0, 64));
     statement.executeUpdate();
 }
 

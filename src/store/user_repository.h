@@ -34,6 +34,16 @@ struct SessionRow {
 };
 
 /// Reads and writes users and sessions; every function runs in the caller's session.
+/// One line of the personal-data access log.
+struct AccessLogLine {
+    std::int64_t user_id = 0;
+    std::optional<std::int64_t> dossier_id;
+    std::string subject;
+    std::string action;
+    date::sys_seconds at;
+    std::string ip;
+};
+
 class UserRepository {
 public:
     /// Returns the user with `username` (case-insensitive), if any.
@@ -66,6 +76,8 @@ public:
     void logPersonalDataAccess(Session& session, std::int64_t user_id, std::optional<std::int64_t> dossier_id,
                                const std::string& subject, const std::string& action, date::sys_seconds at,
                                const std::string& ip);
+    /// Appends many lines with one statement.
+    void logPersonalDataAccess(Session& session, const std::vector<AccessLogLine>& lines);
 };
 
 }  // namespace motcua::store

@@ -6,6 +6,11 @@
 
 #include "support/dossier_fixture.h"
 #include "support/test_database.h"
+#include "support/dossier_checks.h"
+
+#include "app/wiring.h"
+#include "service/report_service.h"
+#include "service/stats_records.h"
 
 #include <cppconn/prepared_statement.h>
 #include <cppconn/resultset.h>
@@ -13,6 +18,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <map>
+#include <mutex>
 #include <set>
 #include <thread>
 
@@ -256,6 +263,69 @@ TEST_F(DossierApi, HundredParallelIntakesGetUniqueGaplessCodes) {
         std::snprintf(expected, sizeof expected, "000.00.06.H56-261118-%04d", i);
         EXPECT_EQ(codes.count(expected), 1u) << expected;
     }
+}
+
+// Intakes that arrive together are written together (one transaction for a batch): each must
+// still come out whole, whatever its outcome and agency, and an intake that fails inside a
+// batch (a key another intake took meanwhile) fails alone.
+TEST_F(DossierApi, ParallelIntakesOfMixedOutcomesAndAgenciesAreEachWrittenWhole) {
+    constexpr int kThreads = 8, kPerThread = 15;
+    std::mutex mutex;
+    std::map<int, int> statuses;
+    std::set<std::string> ids;
+    std::atomic<int> replays{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < kPerThread; ++i) {
+                const int n = t * 100 + i;
+                test::HttpResult r;
+                if (t % 4 == 3) {  // the other agency, a same-day procedure
+                    r = app.as(other_desk, "POST", "/api/v1/dossiers",
+                               R"({"procedure_code":"2.000815","channel":"direct","result_delivery":"desk",)"
+                               R"("applicant":{"kind":"individual","name":"Người )" + std::to_string(n) +
+                                   R"(","id_number":"038090001234","phone":"0912345678","address":"1 Lê Lợi"},)"
+                                   R"("documents":[{"name":"Bản chính","kind":"original","count":1}]})");
+                } else if (i % 5 == 1) {
+                    r = app.as(desk, "POST", "/api/v1/dossiers",
+                               intakeBody("Từ chối " + std::to_string(n),
+                                          R"(,"outcome":"refused","reason":"Không thuộc thẩm quyền")"));
+                } else if (i % 5 == 2) {
+                    r = app.as(desk, "POST", "/api/v1/dossiers",
+                               intakeBody("Bổ sung " + std::to_string(n),
+                                          R"(,"outcome":"incomplete","reason":"Thiếu giấy tờ","items":["Bản sao hộ khẩu"])"));
+                } else if (i % 5 == 3) {
+                    // Every thread races for the same keys: one body per key wins, the same body
+                    // again is a replay, another body is refused.
+                    r = app.as(desk, "POST", "/api/v1/dossiers", intakeBody("Khóa " + std::to_string(i % 2 ? t % 2 : 0)),
+                               {{"Idempotency-Key", "dua-" + std::to_string(i)}});
+                } else {
+                    r = app.as(desk, "POST", "/api/v1/dossiers", intakeBody("Công dân " + std::to_string(n)));
+                }
+                const std::lock_guard<std::mutex> lock(mutex);
+                ++statuses[r.status];
+                if (r.status == 201) ids.insert(std::to_string(jsonInt(r.body, "id")));
+                if (r.status == 200) ++replays;
+            }
+        });
+    }
+    for (auto& th : threads) th.join();
+    // 3 keys ("dua-3", "dua-8", "dua-13") × 6 desk threads: per key one 201, the rest replays or 409s.
+    EXPECT_EQ(statuses[201], kThreads * kPerThread - 6 * 3 + 3);
+    EXPECT_EQ(statuses[200] + statuses[409], 6 * 3 - 3);
+    EXPECT_EQ(statuses[200] + statuses[201] + statuses[409], kThreads * kPerThread) << "unexpected statuses";
+    EXPECT_EQ(ids.size(), static_cast<std::size_t>(statuses[201]));
+    const long long dossiers = countRows(app.db, "dossiers");
+    EXPECT_EQ(dossiers, statuses[201]);
+    EXPECT_EQ(countRows(app.db, "dossier_events"), 2 * dossiers);
+    EXPECT_EQ(countRows(app.db, "dossier_documents"), 2 * (dossiers - 2 * kPerThread) + 2 * kPerThread);
+    EXPECT_EQ(countRows(app.db, "dossier_stats"), dossiers);
+    EXPECT_EQ(countRows(app.db, "personal_data_access_log WHERE action = 'intake'"), dossiers);
+    EXPECT_EQ(countRows(app.db, "idempotency_keys"), 3);
+    test::checkCommittedDossiers(app.wiring->database());  // codes 1..n per agency, both events each
+    const auto verified = app.wiring->reports().verify();
+    EXPECT_TRUE(verified.differences.empty()) << verified.differences.front();
+    EXPECT_EQ(service::verifyDayCounters(app.wiring->database()), std::vector<std::string>{});
 }
 
 TEST_F(DossierApi, CatalogIsManagedByAdministratorsAndRoundTripsThroughCsv) {

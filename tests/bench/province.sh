@@ -174,7 +174,7 @@ Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /pro
 
 | measure | result |
 |---|---|
-| intake over HTTP (durable transaction each), wrk -c $connections | $intake_rps requests/s ($intake_rows dossiers written, non-2xx: ${intake_non2xx:-0}) |
+| intake over HTTP (each acknowledged after its durable commit), wrk -c $connections | $intake_rps requests/s ($intake_rows dossiers written, non-2xx: ${intake_non2xx:-0}) |
 | raw ceiling: single-row INSERT per transaction, mariadb-slap -c $connections | $raw_rps inserts/s |
 | intake / raw ceiling | $(calc "100 * $intake_rps / $raw_rps" 0) % |
 | overdue list of Sở Tư pháp, 50 per page | p50 $p50, p99 $p99 ($list_rps requests/s) |

@@ -34,6 +34,7 @@ Data dossierData(const service::DossierView& v, const service::LocalTime& lt) {
     const auto& d = v.dossier;
     Data o;
     if (d.code) o.set("code", d.code->str());
+    o.set("has_code", d.code.has_value());  // refused or incomplete at intake: no code, no page
     o.set("version", std::to_string(d.version));
     o.set("status", std::string(domain::toName(d.status)));
     o.set("status_label", std::string(domain::labelVi(d.status)));

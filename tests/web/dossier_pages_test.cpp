@@ -157,6 +157,12 @@ TEST_F(DossierPages, RefusalAtIntakePrintsTheRefusalForm) {
     EXPECT_TRUE(contains(r.body, "Phiếu từ chối tiếp nhận giải quyết hồ sơ"));
     EXPECT_TRUE(contains(r.body, "Thủ tục không thuộc thẩm quyền của Sở"));
     EXPECT_TRUE(contains(r.body, "Đỗ Văn Cường"));
+    // The dossier list shows it without a code and without a link to a page it does not have.
+    const auto list = get(desk, "/ho-so");
+    ASSERT_EQ(list.status, 200);
+    EXPECT_TRUE(contains(list.body, "Đỗ Văn Cường")) << list.body;
+    EXPECT_TRUE(contains(list.body, "không cấp mã"));
+    EXPECT_FALSE(contains(list.body, "href=\"/ho-so/\""));
 }
 
 TEST_F(DossierPages, ADossierMovesThroughTheFormsToReturnAndTheHeadSeesItOverdue) {

@@ -1,6 +1,7 @@
 #include "store/dossier_repository.h"
 
 #include "domain/core/error.h"
+#include "store/multi_row.h"
 #include "store/sql_time.h"
 
 #include <Poco/JSON/Object.h>
@@ -306,26 +307,13 @@ unsigned bindEventRow(sql::PreparedStatement& s, const domain::DossierEvent& e, 
     return i;
 }
 
-/// Returns `single` (an INSERT … VALUES (?, …) of one row) with its row group repeated `rows` times.
-std::string multiRow(std::string_view single, std::size_t rows) {
-    const auto at = single.find(" VALUES ");
-    const std::string_view group = single.substr(at + 8);
-    std::string out(single.substr(0, at + 8));
-    out.reserve(out.size() + rows * (group.size() + 1));
-    for (std::size_t r = 0; r < rows; ++r) {
-        if (r > 0) out += ',';
-        out += group;
-    }
-    return out;
-}
-
 /// Inserts `count` rows with one multi-row statement per `per_statement` rows; `bind(statement,
 /// row, first_index)` binds one row and returns the next index.
 template <class Bind>
 void insertRows(Session& session, std::string_view single, std::size_t count, std::size_t per_statement, Bind bind) {
     for (std::size_t first = 0; first < count; first += per_statement) {
         const std::size_t n = std::min(per_statement, count - first);
-        auto& statement = session.prepare(multiRow(single, n));
+        auto& statement = session.prepare(multiRowOf(single, n));
         unsigned i = 1;
         for (std::size_t r = first; r < first + n; ++r) i = bind(statement, r, i);
         statement.executeUpdate();
@@ -398,7 +386,7 @@ std::vector<std::int64_t> DossierRepository::insertHistories(Session& session,
     constexpr std::size_t kDossiersPerStatement = 400;  // 41 placeholders each
     for (std::size_t first = 0; first < histories.size(); first += kDossiersPerStatement) {
         const std::size_t n = std::min(kDossiersPerStatement, histories.size() - first);
-        auto& statement = session.prepare(multiRow(kInsert, n) + " RETURNING id");
+        auto& statement = session.prepare(multiRowOf(kInsert, n, " RETURNING id"));
         unsigned i = 1;
         for (std::size_t r = first; r < first + n; ++r) {
             const auto& h = histories[r];

@@ -21,4 +21,12 @@ inline std::string multiRowStatement(std::string_view head, std::string_view gro
     return text;
 }
 
+/// Returns `single` (an INSERT … VALUES (?, …) of one row) with its row group repeated `rows`
+/// times, then `tail`.
+inline std::string multiRowOf(std::string_view single, std::size_t rows, std::string_view tail = "") {
+    constexpr std::string_view kValues = " VALUES ";
+    const auto at = single.find(kValues) + kValues.size();
+    return multiRowStatement(single.substr(0, at), single.substr(at), rows, tail);
+}
+
 }  // namespace motcua::store

@@ -192,12 +192,9 @@ void StatsRepository::upsert(Session& session, const DossierStatRecord& record) 
 
 void StatsRepository::upsertMany(Session& session, const std::vector<DossierStatRecord>& records) {
     constexpr std::size_t kPerStatement = 500;  // 24 placeholders each
-    const std::string_view single = kUpsert;
-    const auto values_at = single.find(" VALUES ");
-    const std::string_view group = single.substr(values_at + 8);
     for (std::size_t first = 0; first < records.size(); first += kPerStatement) {
         const std::size_t n = std::min(kPerStatement, records.size() - first);
-        auto& s = session.prepare(multiRowStatement(single.substr(0, values_at + 8), group, n, kUpsertTail));
+        auto& s = session.prepare(multiRowOf(kUpsert, n, kUpsertTail));
         unsigned i = 1;
         for (std::size_t r = first; r < first + n; ++r) i = bindRecord(s, records[r], i);
         s.executeUpdate();

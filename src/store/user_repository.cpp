@@ -175,10 +175,7 @@ void UserRepository::logPersonalDataAccess(Session& session, std::int64_t user_i
 
 void UserRepository::logPersonalDataAccess(Session& session, const std::vector<AccessLogLine>& lines) {
     if (lines.empty()) return;
-    const std::string_view single = kLogAccess;
-    const auto values_at = single.find(" VALUES ") + 8;
-    auto& statement =
-        session.prepare(multiRowStatement(single.substr(0, values_at), single.substr(values_at), lines.size(), ""));
+    auto& statement = session.prepare(multiRowOf(kLogAccess, lines.size()));
     unsigned i = 1;
     for (const auto& line : lines) {
         statement.setInt64(i++, line.user_id);

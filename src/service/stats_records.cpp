@@ -9,7 +9,6 @@
 #include "store/stats_repository.h"
 
 #include <algorithm>
-#include <tuple>
 
 namespace motcua::service {
 namespace {
@@ -157,14 +156,13 @@ std::vector<std::string> verifyDayCounters(store::Database& db) {
         wanted.insert(wanted.end(), rows.begin(), rows.end());
     });
     // Both in primary-key order: walk them together.
-    auto order = [](const store::CounterRow& r) { return std::tie(r.side, r.grain, r.bucket, r.key); };
     std::size_t differing = 0, stored = 0, i = 0;
     db.run([&](store::Session& s) {
         counters.forEachRow(s, [&](const store::CounterRow& row) {
             if (row.counts == stats::Counts06a{}) return;  // steps that cancelled out
             ++stored;
-            while (i < wanted.size() && order(wanted[i]) < order(row)) ++differing, ++i;
-            if (i < wanted.size() && order(wanted[i]) == order(row)) {
+            while (i < wanted.size() && store::primaryKeyOf(wanted[i]) < store::primaryKeyOf(row)) ++differing, ++i;
+            if (i < wanted.size() && store::primaryKeyOf(wanted[i]) == store::primaryKeyOf(row)) {
                 if (!(wanted[i].counts == row.counts)) ++differing;
                 ++i;
             } else {

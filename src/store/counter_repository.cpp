@@ -59,8 +59,6 @@ constexpr std::array<Grain, 5> kGrains{{{'D', [](date::local_days d) { return d;
                                         {'Q', &firstOfQuarter},
                                         {'Y', &firstOfYear}}};
 
-auto rowOrder(const CounterRow& row) { return std::tie(row.side, row.grain, row.bucket, row.key); }
-
 std::string countList(std::string_view wrap_before, std::string_view wrap_after) {
     std::string out;
     for (const auto& column : stats::countColumns()) {
@@ -118,10 +116,11 @@ std::vector<CounterRow> counterRows(const std::vector<stats::CounterCell>& cells
     for (const auto& cell : cells) {
         for (const Grain& grain : kGrains) rows.push_back({cell.side, grain.code, grain.bucket(cell.day), cell.key, cell.counts});
     }
-    std::sort(rows.begin(), rows.end(), [](const CounterRow& a, const CounterRow& b) { return rowOrder(a) < rowOrder(b); });
+    std::sort(rows.begin(), rows.end(),
+              [](const CounterRow& a, const CounterRow& b) { return primaryKeyOf(a) < primaryKeyOf(b); });
     std::vector<CounterRow> merged;
     for (auto& row : rows) {
-        if (!merged.empty() && rowOrder(merged.back()) == rowOrder(row)) {
+        if (!merged.empty() && primaryKeyOf(merged.back()) == primaryKeyOf(row)) {
             merged.back().counts += row.counts;
         } else {
             merged.push_back(std::move(row));

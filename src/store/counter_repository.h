@@ -13,6 +13,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -37,6 +38,9 @@ struct CounterRow {
     /// Compares every member.
     bool operator==(const CounterRow&) const = default;
 };
+
+/// Returns the primary key of `row` (side, grain, bucket, key) for ordering and comparing rows.
+inline auto primaryKeyOf(const CounterRow& row) { return std::tie(row.side, row.grain, row.bucket, row.key); }
 
 /// Returns the rows `cells` add up to: each cell on its day and each coarser grain, merged, zero rows
 /// dropped, in primary-key order.

@@ -11,8 +11,9 @@ MOTCUA_PACKAGES=(
   mariadb-server mariadb-client curl
 )
 
-# deploy/test also needs a browser for the page tests, and Node.js to drive it.
-MOTCUA_TEST_PACKAGES=(chromium)
+# deploy/test also needs a browser for the page tests, and Node.js to drive it; the printed
+# forms are laid out for Times New Roman, whose metrics Liberation Serif has.
+MOTCUA_TEST_PACKAGES=(chromium fonts-liberation)
 
 motcua_install_packages() {
   local missing=()

@@ -89,6 +89,8 @@ test('desk intake, receipt, processing to return, and the head\'s overdue list',
     assert.match(code, /^000\.00\.06\.H56-\d{6}-\d{4}$/);
     assert.match(await desk.textContent('h1.title'), /Giấy tiếp nhận hồ sơ và hẹn trả kết quả/i);
     assert.match(await desk.textContent('.sheet'), /Nguyễn Văn Bình/);
+    await desk.waitForLoadState('load');
+    assert.equal(await desk.evaluate(() => window.__printRequests), 1, 'the receipt opens the print dialog once');
     await shot(desk, 'receipt');
     await printsCleanly(desk, 'A5');
 

@@ -16,6 +16,13 @@ export async function launch() {
 /** Opens a new page signed in as `username` through the sign-in form. */
 export async function signIn(browser, username) {
   const context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  // A headless browser has no print dialog, and a page that called window.print() stays
+  // "being printed", which makes page.pdf() fail: count the requests instead, so a test can
+  // check that a form asked to be printed.
+  await context.addInitScript(() => {
+    window.__printRequests = 0;
+    window.print = () => { window.__printRequests += 1; };
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(10000);
   await page.goto(`${baseUrl}/`);

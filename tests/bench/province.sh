@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Province-scale benchmarks: intake throughput over HTTP next to the raw one-insert-per-request
-# ceiling of the same MariaDB, the overdue list of one department (p50/p99), the 06a report of a
-# province-year next to a plain GROUP BY rescan, and the server's memory under load.
+# ceiling of the same MariaDB (tests/bench/insert_ceiling: a Poco HTTP server with motcua's
+# server settings doing one autocommit INSERT of a dossier row per request, driven by the same wrk
+# script; mariadb-slap's bare INSERT rate is printed beside it), the overdue list of one
+# department (p50/p99), the 06a report of a province-year next to a plain GROUP BY rescan, and
+# the server's memory under load.
 #
 #   tests/bench/province.sh [--dossiers N] [--agencies M] [--years Y] [--seconds S] [--connections C] [--keep]
 #
@@ -28,9 +31,11 @@ done
 MOTCUA_PACKAGES+=(wrk)
 motcua_install_packages
 mkdir -p var
-motcua_build var/bench-build RelWithDebInfo -DMOTCUA_BUILD_TESTS=OFF -DMOTCUA_BUILD_BENCH=OFF --target motcua \
+motcua_build var/bench-build RelWithDebInfo -DMOTCUA_BUILD_TESTS=ON -DMOTCUA_BUILD_BENCH=ON --target motcua \
   > var/bench-build.log 2>&1 || { tail -30 var/bench-build.log; exit 1; }
+cmake --build var/bench-build -j2 --target insert_ceiling >> var/bench-build.log 2>&1 || { tail -30 var/bench-build.log; exit 1; }
 MOTCUA=$MOTCUA_ROOT/var/bench-build/src/motcua
+CEILING=$MOTCUA_ROOT/var/bench-build/tests/bench/insert_ceiling
 export MOTCUA_HOME=$MOTCUA_ROOT
 
 dbdir=var/bench-db
@@ -44,9 +49,10 @@ calc() { awk "BEGIN { printf \"%.${2:-2}f\", $1 }"; }
 now() { date +%s.%N; }
 sql() { mariadb --no-defaults -S "$sock" -uroot -N -B motcua -e "$1"; }
 
-server_pid=""
+server_pid=""; ceiling_pid=""
 cleanup() {
   [ -n "$server_pid" ] && kill -TERM "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  [ -n "$ceiling_pid" ] && kill -TERM "$ceiling_pid" 2>/dev/null && wait "$ceiling_pid" 2>/dev/null || true
   [ "$keep" = 1 ] || deploy/mariadb stop --dir "$dbdir" > /dev/null
 }
 trap cleanup EXIT
@@ -112,9 +118,22 @@ intake_rows=$(( $(sql "SELECT COUNT(*) FROM dossiers") - intake_before ))
 intake_non2xx=$(echo "$intake_out" | awk '/Non-2xx/ {print $5}')
 rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$server_pid/status")
 
-echo "==> raw ceiling: mariadb-slap, one single-row INSERT per transaction, $connections clients"
+echo "==> raw ceiling: one autocommit INSERT per HTTP request (insert_ceiling): wrk -c $connections -d ${seconds}s"
 sql "DROP TABLE IF EXISTS bench_raw; CREATE TABLE bench_raw LIKE dossiers"
-per_client=$(( ${intake_rps%.*} * seconds / connections + 100 ))
+ceiling_port=$(( port + 1 ))
+"$CEILING" "$ceiling_port" "$MOTCUA_DB_URL" > var/bench-ceiling.log 2>&1 &
+ceiling_pid=$!
+for _ in $(seq 1 100); do grep -q listening var/bench-ceiling.log 2>/dev/null && break; sleep 0.1; done
+ceiling_out=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$lua" "http://127.0.0.1:$ceiling_port")
+ceiling_rps=$(echo "$ceiling_out" | awk '/Requests\/sec/ {print $2}')
+ceiling_non2xx=$(echo "$ceiling_out" | awk '/Non-2xx/ {print $5}')
+kill -TERM "$ceiling_pid"; wait "$ceiling_pid" || { echo "insert_ceiling reported failed inserts" >&2; exit 1; }
+ceiling_pid=""
+ceiling_rows=$(sql "SELECT COUNT(*) FROM bench_raw")
+
+echo "==> bare INSERT rate: mariadb-slap, one single-row INSERT per transaction, $connections clients"
+sql "TRUNCATE TABLE bench_raw"
+per_client=$(( ${ceiling_rps%.*} * seconds / connections + 100 ))
 raw_insert="INSERT INTO bench_raw (code, receiving_agency_id, handling_agency_id, procedure_id, status, is_open,"
 raw_insert+=" channel, result_delivery, applicant_kind, applicant_name, applicant_id_number, applicant_phone,"
 raw_insert+=" applicant_email, applicant_address, submitted_at, received_at, original_due_at, current_due_at, version,"
@@ -175,8 +194,9 @@ Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /pro
 | measure | result |
 |---|---|
 | intake over HTTP (each acknowledged after its durable commit), wrk -c $connections | $intake_rps requests/s ($intake_rows dossiers written, non-2xx: ${intake_non2xx:-0}) |
-| raw ceiling: single-row INSERT per transaction, mariadb-slap -c $connections | $raw_rps inserts/s |
-| intake / raw ceiling | $(calc "100 * $intake_rps / $raw_rps" 0) % |
+| raw ceiling: one autocommit INSERT per HTTP request (insert_ceiling), wrk -c $connections | $ceiling_rps requests/s ($ceiling_rows rows, non-2xx: ${ceiling_non2xx:-0}) |
+| intake / raw ceiling | $(calc "100 * $intake_rps / $ceiling_rps" 0) % |
+| bare INSERT rate without HTTP, mariadb-slap -c $connections (reference) | $raw_rps inserts/s (intake is $(calc "100 * $intake_rps / $raw_rps" 0) % of it) |
 | overdue list of Sở Tư pháp, 50 per page | p50 $p50, p99 $p99 ($list_rps requests/s) |
 | motcua peak resident memory (VmHWM) | $(( rss_kb / 1024 )) MiB |
 $report_line

@@ -37,7 +37,7 @@ public:
     /// Runs `job` in some batch and returns when that batch is done; rethrows the exception
     /// run_batch threw for it.
     void submit(Job& job) {
-        Slot mine{&job, false, false, nullptr};
+        Slot mine(&job);
         std::unique_lock lock(mutex_);
         queue_.push_back(&mine);
         for (;;) {
@@ -49,7 +49,7 @@ public:
                 lead(lock);
                 continue;
             }
-            changed_.wait(lock);
+            mine.wake.wait(lock);
         }
     }
 
@@ -60,11 +60,15 @@ public:
     }
 
 private:
+    /// A waiting job, on its thread's stack. Each has its own condition variable, so a batch
+    /// wakes only its own threads (and one queued thread to lead next), not every waiter.
     struct Slot {
+        explicit Slot(Job* j) : job(j) {}
         Job* job;
         bool taken = false;
         bool done = false;
         std::exception_ptr error;
+        std::condition_variable wake;
     };
 
     /// Takes the oldest queued jobs, runs them unlocked and marks them done.
@@ -91,15 +95,16 @@ private:
         for (Slot* slot : slots) {
             slot->error = error;
             slot->done = true;
+            slot->wake.notify_one();  // the slot lives until its thread, woken, takes the mutex
         }
-        changed_.notify_all();
+        // A leader's place is free: the oldest queued job leads the next batch.
+        if (!queue_.empty()) queue_.front()->wake.notify_one();
     }
 
     const std::size_t max_batch_;
     const std::size_t max_leaders_;
     const RunBatch run_batch_;
     mutable std::mutex mutex_;
-    std::condition_variable changed_;
     std::deque<Slot*> queue_;
     std::size_t leaders_ = 0;
 };

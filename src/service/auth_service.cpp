@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 namespace motcua::service {
 namespace {
@@ -35,8 +36,51 @@ bool isValidUsername(const std::string& name) {
 
 }  // namespace
 
+/// Sessions read from the database, by token hash, with the time they were read.
+struct AuthService::SessionCache {
+    static constexpr std::size_t kMaxEntries = 20000;  ///< beyond this it starts afresh
+    struct Entry {
+        store::SessionRow row;
+        date::sys_seconds read_at;
+    };
+    std::mutex mutex;
+    std::unordered_map<std::string, Entry> entries;
+
+    std::optional<store::SessionRow> fresh(const std::string& hash, date::sys_seconds now) {
+        const std::lock_guard lock(mutex);
+        const auto found = entries.find(hash);
+        if (found == entries.end() || now - found->second.read_at >= kSessionRecheck || now < found->second.read_at) {
+            return std::nullopt;
+        }
+        return found->second.row;
+    }
+
+    void put(const std::string& hash, const std::optional<store::SessionRow>& row, date::sys_seconds now) {
+        const std::lock_guard lock(mutex);
+        if (!row) {
+            entries.erase(hash);
+            return;
+        }
+        if (entries.size() >= kMaxEntries) entries.clear();
+        entries[hash] = Entry{*row, now};
+    }
+
+    void forget(const std::string& hash) {
+        const std::lock_guard lock(mutex);
+        entries.erase(hash);
+    }
+
+    void forgetUser(std::int64_t user_id) {
+        const std::lock_guard lock(mutex);
+        std::erase_if(entries, [&](const auto& entry) { return entry.second.row.user.id == user_id; });
+    }
+};
+
 AuthService::AuthService(store::Database& database, const Clock& clock)
-    : database_(database), clock_(clock), users_(std::make_unique<store::UserRepository>()) {}
+    : database_(database),
+      clock_(clock),
+      users_(std::make_unique<store::UserRepository>()),
+      sessions_(std::make_unique<SessionCache>()) {}
 
 AuthService::~AuthService() = default;
 
@@ -87,7 +131,11 @@ std::optional<ActiveSession> AuthService::authenticate(const std::string& token)
     if (token.empty() || token.size() > 128) return std::nullopt;
     const date::sys_seconds now = clock_.now();
     const std::string hash = sha256Hex(token);
-    const auto row = database_.run([&](store::Session& s) { return users_->findSession(s, hash); });
+    auto row = sessions_->fresh(hash, now);
+    if (!row) {
+        row = database_.run([&](store::Session& s) { return users_->findSession(s, hash); });
+        sessions_->put(hash, row, now);
+    }
     if (!row || !row->user.active || row->expires_at <= now || now - row->created_at >= kAbsoluteTimeout) {
         return std::nullopt;
     }
@@ -95,13 +143,18 @@ std::optional<ActiveSession> AuthService::authenticate(const std::string& token)
     if (now - row->last_seen_at >= std::chrono::minutes(1)) {
         const auto expires = std::min<date::sys_seconds>(now + kIdleTimeout, row->created_at + kAbsoluteTimeout);
         database_.run([&](store::Session& s) { users_->touchSession(s, hash, now, expires); });
+        row->last_seen_at = now;
+        row->expires_at = expires;
+        sessions_->put(hash, row, now);
     }
     return ActiveSession{row->csrf_token, toPrincipal(row->user)};
 }
 
 void AuthService::logout(const std::string& token) {
     if (token.empty() || token.size() > 128) return;
-    database_.run([&](store::Session& s) { users_->deleteSession(s, sha256Hex(token)); });
+    const std::string hash = sha256Hex(token);
+    database_.run([&](store::Session& s) { users_->deleteSession(s, hash); });
+    sessions_->forget(hash);
 }
 
 UserInfo AuthService::createUser(const std::string& username, const std::string& full_name, domain::Role role,
@@ -145,6 +198,7 @@ void AuthService::setPassword(const std::string& username, const std::string& pa
         users_->setPasswordHash(s, user->id, hash, now);
         users_->deleteSessionsOf(s, user->id);
         tx.commit();
+        sessions_->forgetUser(user->id);
     });
 }
 

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -65,7 +66,12 @@ public:
     NewSession login(const std::string& username, const std::string& password, const std::string& ip);
 
     /// Returns the session for a cookie token, if valid and not expired; slides its idle expiry.
+    /// A session read from the database is trusted for kSessionRecheck before it is read again,
+    /// so that a desk's stream of requests costs no lookup each; logout and a new password end
+    /// it here at once, and in other processes (`motcua user passwd`, a second server) within
+    /// kSessionRecheck.
     std::optional<ActiveSession> authenticate(const std::string& token);
+    static constexpr std::chrono::seconds kSessionRecheck{5};
 
     /// Ends the session of `token` (no error if it does not exist).
     void logout(const std::string& token);
@@ -94,6 +100,8 @@ private:
     std::unique_ptr<store::UserRepository> users_;
     std::mutex failures_mutex_;
     std::map<std::string, std::vector<date::sys_seconds>> failures_;
+    struct SessionCache;
+    std::unique_ptr<SessionCache> sessions_;
 };
 
 }  // namespace motcua::service

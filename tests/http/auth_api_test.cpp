@@ -122,6 +122,23 @@ TEST_F(AuthApi, SessionsExpireWhenIdle) {
     EXPECT_EQ(me(token).status, 401);
 }
 
+TEST_F(AuthApi, ASessionEndedByAnotherProcessStopsWorkingWithinTheRecheckTime) {
+    const std::string token = sessionToken(login("tiepnhan", "mat-khau-dung-2026"));
+    ASSERT_EQ(me(token).status, 200);
+    // `motcua user passwd` in another process deletes the user's sessions in the database.
+    db_.database().run([](store::Session& s) { s.execute("DELETE FROM user_sessions"); });
+    EXPECT_EQ(me(token).status, 200);  // read less than kSessionRecheck ago: still trusted here
+    clock_.advance(service::AuthService::kSessionRecheck);
+    EXPECT_EQ(me(token).status, 401);
+}
+
+TEST_F(AuthApi, ANewPasswordEndsTheSessionsOfThisServerAtOnce) {
+    const std::string token = sessionToken(login("tiepnhan", "mat-khau-dung-2026"));
+    ASSERT_EQ(me(token).status, 200);
+    app_.wiring->auth().setPassword("tiepnhan", "mat-khau-moi-2026-x");
+    EXPECT_EQ(me(token).status, 401);
+}
+
 TEST_F(AuthApi, PasswordsAreStoredOnlyAsSaltedPbkdf2) {
     const std::string stored = db_.database().run([](store::Session& s) {
         std::unique_ptr<sql::ResultSet> rs(

@@ -14,6 +14,7 @@
 namespace motcua::store {
 class Database;
 class Session;
+class StatementBatch;
 class DossierRepository;
 class StatsRepository;
 }  // namespace motcua::store
@@ -36,6 +37,8 @@ void foldEvent(store::Session& session, store::StatsRepository& stats, store::Do
 /// Stores the first records of new dossiers (written whole at intake) and adds them to the day
 /// counters, with one statement for each table.
 void storeNewRecords(store::Session& session, store::StatsRepository& stats,
+                     const std::vector<domain::stats::DossierStatRecord>& records);
+void storeNewRecords(store::StatementBatch& batch, store::StatsRepository& stats,
                      const std::vector<domain::stats::DossierStatRecord>& records);
 
 /// Rebuilds the day counters from the stored records and marks them built. Writers of records

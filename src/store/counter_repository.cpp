@@ -3,6 +3,7 @@
 #include "domain/core/error.h"
 #include "store/database.h"
 #include "store/multi_row.h"
+#include "store/multi_statement.h"
 #include "store/sql_time.h"
 
 #include <cppconn/prepared_statement.h>
@@ -78,7 +79,8 @@ std::string placeholderGroup(std::size_t leading) {
 }
 
 /// Binds the key (agency, field, procedure) and the counts from placeholder `i`; returns the next.
-unsigned bindKeyAndCounts(sql::PreparedStatement& s, unsigned i, const stats::CounterKey& key,
+template <class S>
+unsigned bindKeyAndCounts(S& s, unsigned i, const stats::CounterKey& key,
                           const stats::Counts06a& counts) {
     s.setInt64(i++, key.agency.value);
     s.setString(i++, key.field_code);
@@ -191,34 +193,60 @@ void CounterRepository::apply(Session& session, std::int64_t dossier_id, const s
     apply(session, {{dossier_id, change}});
 }
 
-void CounterRepository::apply(Session& session, const std::vector<std::pair<std::int64_t, stats::CounterChange>>& changes) {
+namespace {
+
+const std::string& irregularInsert() {
+    static const std::string text = "INSERT IGNORE INTO stats_irregular_records (dossier_id) VALUES (?)";
+    return text;
+}
+
+template <class Target>
+void markIrregularIn(Target& target, const std::vector<std::int64_t>& dossier_ids) {
+    for (const std::int64_t id : dossier_ids) {
+        writeStatement(target, irregularInsert(), [&](auto& s) { s.setInt64(1, id); });
+    }
+}
+
+template <class Target>
+void applyChanges(Target& target, const std::vector<std::pair<std::int64_t, stats::CounterChange>>& changes) {
     std::size_t cells = 0;
     for (const auto& [id, change] : changes) cells += change.cells.size();
     if (cells > 0) {
-        auto& s = session.prepare(multiRowStatement(
-            "INSERT INTO stats_counter_pending (side, day, agency_id, field_code, procedure_code" + countList("", "") +
-                ") VALUES ",
-            placeholderGroup(2), cells, ""));
-        unsigned i = 1;
-        for (const auto& [id, change] : changes) {
-            for (const auto& cell : change.cells) {
-                s.setString(i++, std::string(1, static_cast<char>(cell.side)));
-                s.setString(i++, sqlDay(cell.day));
-                i = bindKeyAndCounts(s, i, cell.key, cell.counts);
-            }
-        }
-        s.executeUpdate();
+        writeStatement(target,
+                       multiRowStatement("INSERT INTO stats_counter_pending (side, day, agency_id, field_code, procedure_code" +
+                                             countList("", "") + ") VALUES ",
+                                         placeholderGroup(2), cells, ""),
+                       [&](auto& s) {
+                           unsigned i = 1;
+                           for (const auto& [id, change] : changes) {
+                               for (const auto& cell : change.cells) {
+                                   s.setString(i++, std::string(1, static_cast<char>(cell.side)));
+                                   s.setString(i++, sqlDay(cell.day));
+                                   i = bindKeyAndCounts(s, i, cell.key, cell.counts);
+                               }
+                           }
+                       });
     }
     std::vector<std::int64_t> now_irregular;
     for (const auto& [id, change] : changes) {
         if (change.irregular_after && !change.irregular_before) now_irregular.push_back(id);
         if (change.irregular_before && !change.irregular_after) {
-            auto& s = session.prepare("DELETE FROM stats_irregular_records WHERE dossier_id = ?");
-            s.setInt64(1, id);
-            s.executeUpdate();
+            writeStatement(target, "DELETE FROM stats_irregular_records WHERE dossier_id = ?",
+                           [&, dossier = id](auto& s) { s.setInt64(1, dossier); });
         }
     }
-    if (!now_irregular.empty()) markIrregular(session, now_irregular);
+    markIrregularIn(target, now_irregular);
+}
+
+}  // namespace
+
+void CounterRepository::apply(Session& session, const std::vector<std::pair<std::int64_t, stats::CounterChange>>& changes) {
+    applyChanges(session, changes);
+}
+
+void CounterRepository::apply(StatementBatch& batch,
+                              const std::vector<std::pair<std::int64_t, stats::CounterChange>>& changes) {
+    applyChanges(batch, changes);
 }
 
 void CounterRepository::addRows(Session& session, const std::vector<CounterRow>& rows) {
@@ -273,11 +301,7 @@ std::int64_t CounterRepository::flushPending(Session& session, std::size_t limit
 }
 
 void CounterRepository::markIrregular(Session& session, const std::vector<std::int64_t>& dossier_ids) {
-    for (const std::int64_t id : dossier_ids) {
-        auto& s = session.prepare("INSERT IGNORE INTO stats_irregular_records (dossier_id) VALUES (?)");
-        s.setInt64(1, id);
-        s.executeUpdate();
-    }
+    markIrregularIn(session, dossier_ids);
 }
 
 std::map<stats::CounterKey, stats::Counts06a> CounterRepository::periodCounts(Session& session, date::local_days first,

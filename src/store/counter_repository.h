@@ -24,6 +24,8 @@ class PreparedStatement;
 
 namespace motcua::store {
 
+class StatementBatch;
+
 class Session;
 
 /// One stored row: a cell summed over a day ('D'), half-month ('H'), month ('M'), quarter ('Q') or
@@ -72,6 +74,7 @@ public:
     void apply(Session& session, std::int64_t dossier_id, const domain::stats::CounterChange& change);
     /// Applies the changes of many dossiers' events (dossier id, change) with one statement.
     void apply(Session& session, const std::vector<std::pair<std::int64_t, domain::stats::CounterChange>>& changes);
+    void apply(StatementBatch& batch, const std::vector<std::pair<std::int64_t, domain::stats::CounterChange>>& changes);
     /// Moves up to `limit` pending steps, oldest first, into the counters, in the caller's
     /// transaction (run it READ COMMITTED so appends go on meanwhile); returns how many.
     std::int64_t flushPending(Session& session, std::size_t limit);

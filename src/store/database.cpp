@@ -2,6 +2,7 @@
 
 #include "common/log.h"
 #include "domain/core/error.h"
+#include "store/multi_statement.h"
 #include "store/sql_error.h"
 
 #include <cppconn/connection.h>
@@ -65,6 +66,42 @@ std::int64_t Session::lastInsertId() {
     return rs->getInt64(1);
 }
 
+std::vector<std::vector<std::int64_t>> Session::runBatch(const StatementBatch& batch) {
+    std::vector<std::vector<std::int64_t>> rows;
+    if (batch.empty()) return rows;
+    std::unique_ptr<sql::Statement> statement(connection_->createStatement());
+    const auto& returns = batch.returnsRows();
+    std::size_t done = 0;
+    try {
+        bool has_rows = statement->execute(batch.text());
+        for (;;) {
+            if (has_rows != returns[done]) {
+                throw Error(ErrorCode::Internal, "Lỗi hệ thống khi ghi dữ liệu.",
+                            "statement " + std::to_string(done + 1) + " of a batch returned an unexpected result");
+            }
+            if (has_rows) {
+                std::unique_ptr<sql::ResultSet> rs(statement->getResultSet());
+                auto& out = rows.emplace_back();
+                while (rs->next()) out.push_back(rs->getInt64(1));
+            }
+            if (++done == batch.size()) break;
+            // Connector/C++ 1.1 reports no update count after the first result; the results
+            // are walked by position, one per statement.
+            has_rows = statement->getMoreResults();
+        }
+    } catch (...) {
+        // Read what the server still sends (nothing after a failed statement), so that the
+        // connection can run the ROLLBACK.
+        try {
+            for (std::size_t i = done; i < batch.size(); ++i) statement->getMoreResults();
+        } catch (const sql::SQLException& e) {
+            log::debug("db.batch_drain_failed", {{"error", e.what()}});
+        }
+        throw;
+    }
+    return rows;
+}
+
 Database::Database(DatabaseSettings settings) : settings_(std::move(settings)) {}
 
 Database::~Database() = default;
@@ -79,6 +116,9 @@ std::unique_ptr<Session> Database::connect() {
     if (!settings_.url.database.empty()) options["schema"] = settings_.url.database;
     options["OPT_CHARSET_NAME"] = "utf8mb4";
     options["OPT_RECONNECT"] = false;
+    // Statement batches (StatementBatch) send several statements in one round trip; every
+    // value in them is rendered as a literal by TextRow, never spliced in as given.
+    options["CLIENT_MULTI_STATEMENTS"] = true;
     options["OPT_CONNECT_TIMEOUT"] = static_cast<int>(settings_.connect_timeout.count());
     options["OPT_READ_TIMEOUT"] = 60;
     options["OPT_WRITE_TIMEOUT"] = 60;
@@ -168,6 +208,8 @@ bool Database::ping() noexcept {
 // START TRANSACTION / COMMIT with autocommit left on: one round trip fewer per transaction than
 // switching autocommit off and back on.
 Transaction::Transaction(Session& session) : session_(session) { session_.execute("START TRANSACTION"); }
+
+Transaction::Transaction(Session& session, StartedByBatch) : session_(session) {}
 
 Transaction::~Transaction() {
     if (done_) return;

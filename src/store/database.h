@@ -27,6 +27,8 @@ class PreparedStatement;
 
 namespace motcua::store {
 
+class StatementBatch;
+
 /// Pool settings.
 struct DatabaseSettings {
     DbUrl url;
@@ -56,6 +58,11 @@ public:
 
     /// Returns the AUTO_INCREMENT id of the last row this connection inserted.
     std::int64_t lastInsertId();
+
+    /// Runs every statement of `batch` in one round trip, in order, and returns, for each
+    /// statement that returns rows, the first column of its rows as integers. The server stops
+    /// at the first statement that fails; its error is thrown (the connection stays usable).
+    std::vector<std::vector<std::int64_t>> runBatch(const StatementBatch& batch);
 
     /// Returns the underlying driver connection.
     sql::Connection& connection() { return *connection_; }
@@ -117,12 +124,18 @@ private:
 class Transaction {
 public:
     explicit Transaction(Session& session);
+    /// For a transaction whose first statement batch starts it ("START TRANSACTION" first) and
+    /// whose last one commits it ("COMMIT" last): rolls back unless `committedByBatch()`.
+    struct StartedByBatch {};
+    Transaction(Session& session, StartedByBatch);
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
 
     /// Commits; after this the destructor does nothing.
     void commit();
+    /// Records that a batch ending in COMMIT ran; after this the destructor does nothing.
+    void committedByBatch() { done_ = true; }
 
 private:
     Session& session_;

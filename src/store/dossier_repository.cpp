@@ -2,6 +2,7 @@
 
 #include "domain/core/error.h"
 #include "store/multi_row.h"
+#include "store/multi_statement.h"
 #include "store/sql_time.h"
 
 #include <Poco/JSON/Object.h>
@@ -83,6 +84,13 @@ constexpr std::string_view kProcedureIdOf = "SELECT procedure_id FROM dossiers W
 constexpr std::string_view kReserveSequences =
     "INSERT INTO dossier_code_sequences (agency_id, day, last_seq) VALUES (?, ?, ?)"
     " ON DUPLICATE KEY UPDATE last_seq = last_seq + VALUES(last_seq) RETURNING last_seq";
+constexpr std::string_view kReserveSequencesAfter =
+    "UPDATE dossier_code_sequences SET last_seq = last_seq + ? WHERE agency_id = ? AND day = ? AND last_seq = ?";
+// Fails the statement batch it stands in (so its COMMIT never runs) unless the statement
+// before it changed exactly one row.
+constexpr std::string_view kSequenceMovedCheck =
+    "BEGIN NOT ATOMIC IF ROW_COUNT() <> 1 THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '"
+    "motcua: code sequence moved'; END IF; END";
 constexpr std::string_view kRaiseSequence =
     "INSERT INTO dossier_code_sequences (agency_id, day, last_seq) VALUES (?, ?, ?)"
     " ON DUPLICATE KEY UPDATE last_seq = GREATEST(last_seq, VALUES(last_seq))";
@@ -102,7 +110,8 @@ std::optional<std::string> optText(sql::ResultSet& rs, unsigned column) {
     return std::string(rs.getString(column));
 }
 
-void setTime(sql::PreparedStatement& s, unsigned column, const std::optional<date::sys_seconds>& t) {
+template <class S>
+void setTime(S& s, unsigned column, const std::optional<date::sys_seconds>& t) {
     if (t) {
         s.setString(column, toSqlDateTime(*t));
     } else {
@@ -110,7 +119,8 @@ void setTime(sql::PreparedStatement& s, unsigned column, const std::optional<dat
     }
 }
 
-void setText(sql::PreparedStatement& s, unsigned column, const std::optional<std::string>& text) {
+template <class S>
+void setText(S& s, unsigned column, const std::optional<std::string>& text) {
     if (text) {
         s.setString(column, *text);
     } else {
@@ -118,7 +128,8 @@ void setText(sql::PreparedStatement& s, unsigned column, const std::optional<std
     }
 }
 
-void setId(sql::PreparedStatement& s, unsigned column, std::optional<std::int64_t> id) {
+template <class S>
+void setId(S& s, unsigned column, std::optional<std::int64_t> id) {
     if (id) {
         s.setInt64(column, *id);
     } else {
@@ -214,7 +225,8 @@ domain::EventPayload decodePayload(const std::string& text) {
 
 /// Binds the mutable columns shared by INSERT and UPDATE, starting at `first`, in the order
 /// received_at … closing_note, version.
-unsigned bindState(sql::PreparedStatement& s, const domain::Dossier& d, unsigned i) {
+template <class S>
+unsigned bindState(S& s, const domain::Dossier& d, unsigned i) {
     setTime(s, i++, d.received_at);
     setTime(s, i++, d.timing.original_due_at);
     setTime(s, i++, d.timing.restarted_due_at);
@@ -241,7 +253,8 @@ unsigned bindState(sql::PreparedStatement& s, const domain::Dossier& d, unsigned
 }
 
 /// Binds one INSERT row of a dossier (41 columns) starting at `i`; returns the next index.
-unsigned bindInsertRow(sql::PreparedStatement& s, const domain::Dossier& d, std::int64_t procedure_id,
+template <class S>
+unsigned bindInsertRow(S& s, const domain::Dossier& d, std::int64_t procedure_id,
                        date::sys_seconds now, unsigned i) {
     setText(s, i++, d.code ? std::optional<std::string>(d.code->str()) : std::nullopt);
     s.setInt64(i++, d.receiving_agency.value);
@@ -269,7 +282,8 @@ unsigned bindInsertRow(sql::PreparedStatement& s, const domain::Dossier& d, std:
 }
 
 /// Binds one row of dossier_documents (5 columns) starting at `i`; returns the next index.
-unsigned bindDocumentRow(sql::PreparedStatement& s, std::int64_t dossier_id, std::size_t position,
+template <class S>
+unsigned bindDocumentRow(S& s, std::int64_t dossier_id, std::size_t position,
                          const domain::DossierDocument& document, unsigned i) {
     s.setInt64(i++, dossier_id);
     s.setInt(i++, static_cast<int>(position));
@@ -280,7 +294,8 @@ unsigned bindDocumentRow(sql::PreparedStatement& s, std::int64_t dossier_id, std
 }
 
 /// Binds one row of dossier_transfers (6 columns) starting at `i`; returns the next index.
-unsigned bindTransferRow(sql::PreparedStatement& s, std::int64_t dossier_id, std::size_t position,
+template <class S>
+unsigned bindTransferRow(S& s, std::int64_t dossier_id, std::size_t position,
                          const domain::TransferHop& hop, unsigned i) {
     s.setInt64(i++, dossier_id);
     s.setInt(i++, static_cast<int>(position));
@@ -293,7 +308,8 @@ unsigned bindTransferRow(sql::PreparedStatement& s, std::int64_t dossier_id, std
 
 /// Binds one row of dossier_events (10 columns) of dossier `dossier_id` starting at `i`; returns
 /// the next index.
-unsigned bindEventRow(sql::PreparedStatement& s, const domain::DossierEvent& e, std::int64_t dossier_id, unsigned i) {
+template <class S>
+unsigned bindEventRow(S& s, const domain::DossierEvent& e, std::int64_t dossier_id, unsigned i) {
     s.setInt64(i++, dossier_id);
     s.setInt64(i++, e.sequence());
     s.setString(i++, std::string(domain::toName(e.kind())));
@@ -307,6 +323,32 @@ unsigned bindEventRow(sql::PreparedStatement& s, const domain::DossierEvent& e, 
     return i;
 }
 
+template <class S>
+void bindKeyRow(S& s, std::int64_t user_id, const std::string& key, const std::string& hash, std::int64_t dossier_id,
+                date::sys_seconds now) {
+    s.setInt64(1, user_id);
+    s.setString(2, key);
+    s.setString(3, hash);
+    s.setInt64(4, dossier_id);
+    s.setString(5, toSqlDateTime(now));
+}
+
+template <class S>
+void bindReserveRow(S& s, std::int64_t agency_id, date::year_month_day day, std::int64_t count) {
+    s.setInt64(1, agency_id);
+    s.setString(2, toSqlDate(day));
+    s.setInt64(3, count);
+}
+
+template <class S>
+void bindReserveAfterRow(S& s, std::int64_t agency_id, date::year_month_day day, std::int64_t expected_last,
+                         std::int64_t count) {
+    s.setInt64(1, count);
+    s.setInt64(2, agency_id);
+    s.setString(3, toSqlDate(day));
+    s.setInt64(4, expected_last);
+}
+
 /// Inserts `count` rows with one multi-row statement per `per_statement` rows; `bind(statement,
 /// row, first_index)` binds one row and returns the next index.
 template <class Bind>
@@ -318,6 +360,45 @@ void insertRows(Session& session, std::string_view single, std::size_t count, st
         for (std::size_t r = first; r < first + n; ++r) i = bind(statement, r, i);
         statement.executeUpdate();
     }
+}
+
+/// The same, appending the statements to `batch`.
+template <class Bind>
+void insertRows(StatementBatch& batch, std::string_view single, std::size_t count, std::size_t per_statement, Bind bind) {
+    for (std::size_t first = 0; first < count; first += per_statement) {
+        const std::size_t n = std::min(per_statement, count - first);
+        addStatement(batch, multiRowOf(single, n), [&](TextRow& row) {
+            unsigned i = 1;
+            for (std::size_t r = first; r < first + n; ++r) i = bind(row, r, i);
+        });
+    }
+}
+
+/// Inserts the documents, transfers and events of `histories`, whose dossiers have `ids`.
+template <class Target>
+void insertChildren(Target& target, const std::vector<DossierHistory>& histories, const std::vector<std::int64_t>& ids) {
+    struct Child {
+        std::size_t history;
+        std::size_t index;
+    };
+    std::vector<Child> documents, transfers, events;
+    for (std::size_t h = 0; h < histories.size(); ++h) {
+        for (std::size_t k = 0; k < histories[h].dossier.documents.size(); ++k) documents.push_back({h, k});
+        for (std::size_t k = 0; k < histories[h].dossier.transfers.size(); ++k) transfers.push_back({h, k});
+        for (std::size_t k = 0; k < histories[h].events.size(); ++k) events.push_back({h, k});
+    }
+    insertRows(target, kInsertDocument, documents.size(), 2000, [&](auto& st, std::size_t r, unsigned i) {
+        const auto [h, k] = documents[r];
+        return bindDocumentRow(st, ids[h], k, histories[h].dossier.documents[k], i);
+    });
+    insertRows(target, kInsertTransfer, transfers.size(), 2000, [&](auto& st, std::size_t r, unsigned i) {
+        const auto [h, k] = transfers[r];
+        return bindTransferRow(st, ids[h], k, histories[h].dossier.transfers[k], i);
+    });
+    insertRows(target, kInsertEvent, events.size(), 1000, [&](auto& st, std::size_t r, unsigned i) {
+        const auto [h, k] = events[r];
+        return bindEventRow(st, histories[h].events[k], ids[h], i);
+    });
 }
 
 void insertNewTransfers(Session& session, const domain::Dossier& d) {
@@ -399,28 +480,7 @@ std::vector<std::int64_t> DossierRepository::insertHistories(Session& session,
     if (ids.size() != histories.size()) {
         throw Error(ErrorCode::Internal, "Lỗi hệ thống khi lưu hồ sơ.", "INSERT … RETURNING gave too few ids");
     }
-    struct Child {
-        std::size_t history;
-        std::size_t index;
-    };
-    std::vector<Child> documents, transfers, events;
-    for (std::size_t h = 0; h < histories.size(); ++h) {
-        for (std::size_t k = 0; k < histories[h].dossier.documents.size(); ++k) documents.push_back({h, k});
-        for (std::size_t k = 0; k < histories[h].dossier.transfers.size(); ++k) transfers.push_back({h, k});
-        for (std::size_t k = 0; k < histories[h].events.size(); ++k) events.push_back({h, k});
-    }
-    insertRows(session, kInsertDocument, documents.size(), 2000, [&](sql::PreparedStatement& st, std::size_t r, unsigned i) {
-        const auto [h, k] = documents[r];
-        return bindDocumentRow(st, ids[h], k, histories[h].dossier.documents[k], i);
-    });
-    insertRows(session, kInsertTransfer, transfers.size(), 2000, [&](sql::PreparedStatement& st, std::size_t r, unsigned i) {
-        const auto [h, k] = transfers[r];
-        return bindTransferRow(st, ids[h], k, histories[h].dossier.transfers[k], i);
-    });
-    insertRows(session, kInsertEvent, events.size(), 1000, [&](sql::PreparedStatement& st, std::size_t r, unsigned i) {
-        const auto [h, k] = events[r];
-        return bindEventRow(st, histories[h].events[k], ids[h], i);
-    });
+    insertChildren(session, histories, ids);
     return ids;
 }
 
@@ -622,12 +682,70 @@ std::int64_t DossierRepository::procedureIdOf(Session& session, std::int64_t dos
 std::int64_t DossierRepository::reserveSequences(Session& session, std::int64_t agency_id, date::year_month_day day,
                                                  std::int64_t count) {
     auto& s = session.prepare(kReserveSequences);
-    s.setInt64(1, agency_id);
-    s.setString(2, toSqlDate(day));
-    s.setInt64(3, count);
+    bindReserveRow(s, agency_id, day, count);
     std::unique_ptr<sql::ResultSet> rs(s.executeQuery());
     rs->next();
     return rs->getInt64(1) - count + 1;
+}
+
+void DossierRepository::addInsertDossiers(StatementBatch& batch, const std::vector<DossierHistory>& histories,
+                                          bool without_codes) {
+    addStatement(batch, multiRowOf(kInsert, histories.size(), " RETURNING id"), [&](TextRow& row) {
+        unsigned i = 1;
+        for (const auto& h : histories) {
+            const unsigned code = i;
+            i = bindInsertRow(row, h.dossier, h.procedure_id, h.written_at, i);
+            if (without_codes) row.setNull(code, 0);
+        }
+    }, true);
+}
+
+void DossierRepository::addSetCodes(StatementBatch& batch, const std::vector<std::pair<std::int64_t, std::string>>& codes) {
+    if (codes.empty()) return;
+    std::string text = "UPDATE dossiers SET code = CASE id";
+    for (std::size_t i = 0; i < codes.size(); ++i) text += " WHEN ? THEN ?";
+    text += " END WHERE id IN (?";
+    for (std::size_t i = 1; i < codes.size(); ++i) text += ", ?";
+    text += ")";
+    addStatement(batch, text, [&](TextRow& row) {
+        unsigned i = 1;
+        for (const auto& [id, code] : codes) {
+            row.setInt64(i++, id);
+            row.setString(i++, code);
+        }
+        for (const auto& entry : codes) row.setInt64(i++, entry.first);
+    });
+}
+
+void DossierRepository::addChildren(StatementBatch& batch, const std::vector<DossierHistory>& histories,
+                                    const std::vector<std::int64_t>& ids) {
+    insertChildren(batch, histories, ids);
+}
+
+void DossierRepository::addIdempotencyKey(StatementBatch& batch, std::int64_t user_id, const std::string& key,
+                                          const std::string& hash, std::int64_t dossier_id, date::sys_seconds now) {
+    addStatement(batch, kInsertKey, [&](TextRow& row) { bindKeyRow(row, user_id, key, hash, dossier_id, now); });
+}
+
+void DossierRepository::addReserveSequences(StatementBatch& batch, std::int64_t agency_id, date::year_month_day day,
+                                            std::int64_t count) {
+    addStatement(batch, kReserveSequences, [&](TextRow& row) { bindReserveRow(row, agency_id, day, count); }, true);
+}
+
+void DossierRepository::addReserveSequencesAfter(StatementBatch& batch, std::int64_t agency_id, date::year_month_day day,
+                                                 std::int64_t expected_last, std::int64_t count) {
+    addStatement(batch, kReserveSequencesAfter, [&](TextRow& row) {
+        bindReserveAfterRow(row, agency_id, day, expected_last, count);
+    });
+    // The batch goes on to COMMIT only if that update found the sequence where expected.
+    batch.add(std::string(kSequenceMovedCheck));
+}
+
+bool DossierRepository::reserveSequencesAfter(Session& session, std::int64_t agency_id, date::year_month_day day,
+                                              std::int64_t expected_last, std::int64_t count) {
+    auto& s = session.prepare(kReserveSequencesAfter);
+    bindReserveAfterRow(s, agency_id, day, expected_last, count);
+    return s.executeUpdate() == 1;
 }
 
 std::optional<std::pair<std::string, std::int64_t>> DossierRepository::findIdempotencyKey(Session& session,
@@ -644,11 +762,7 @@ std::optional<std::pair<std::string, std::int64_t>> DossierRepository::findIdemp
 void DossierRepository::insertIdempotencyKey(Session& session, std::int64_t user_id, const std::string& key,
                                              const std::string& hash, std::int64_t dossier_id, date::sys_seconds now) {
     auto& s = session.prepare(kInsertKey);
-    s.setInt64(1, user_id);
-    s.setString(2, key);
-    s.setString(3, hash);
-    s.setInt64(4, dossier_id);
-    s.setString(5, toSqlDateTime(now));
+    bindKeyRow(s, user_id, key, hash, dossier_id, now);
     s.executeUpdate();
 }
 

@@ -16,6 +16,8 @@
 
 namespace motcua::store {
 
+class StatementBatch;
+
 /// Filters of the dossier list; empty members do not filter.
 struct DossierFilter {
     std::vector<std::int64_t> agency_ids;  ///< receiving or handling agency in this set (the scope)
@@ -81,6 +83,30 @@ public:
     /// neither skipped nor repeated.
     std::int64_t reserveSequences(Session& session, std::int64_t agency_id, date::year_month_day day,
                                   std::int64_t count);
+    /// Reserves `count` numbers after `expected_last` only if the sequence stands exactly there
+    /// (waiting for the transaction that holds the row); returns false, reserving nothing,
+    /// otherwise or when the day has no sequence yet.
+    bool reserveSequencesAfter(Session& session, std::int64_t agency_id, date::year_month_day day,
+                               std::int64_t expected_last, std::int64_t count);
+
+    // The intake write path as statement batches (one round trip for several tables).
+    /// Appends the multi-row INSERT of `histories`' dossiers; it returns their ids in order.
+    /// `without_codes` stores them with no code yet (addSetCodes gives it later).
+    void addInsertDossiers(StatementBatch& batch, const std::vector<DossierHistory>& histories,
+                           bool without_codes = false);
+    /// Appends the UPDATE that gives each (dossier id, code) its code.
+    void addSetCodes(StatementBatch& batch, const std::vector<std::pair<std::int64_t, std::string>>& codes);
+    /// Appends the documents, transfers and events of `histories`, whose dossiers have `ids`.
+    void addChildren(StatementBatch& batch, const std::vector<DossierHistory>& histories,
+                     const std::vector<std::int64_t>& ids);
+    void addIdempotencyKey(StatementBatch& batch, std::int64_t user_id, const std::string& key, const std::string& hash,
+                           std::int64_t dossier_id, date::sys_seconds now);
+    /// As reserveSequences; the statement returns the last number reserved.
+    void addReserveSequences(StatementBatch& batch, std::int64_t agency_id, date::year_month_day day, std::int64_t count);
+    /// As reserveSequencesAfter, except that a sequence standing elsewhere (or missing) fails the
+    /// batch there with Error(Conflict, field "code_sequence"), before any COMMIT after it.
+    void addReserveSequencesAfter(StatementBatch& batch, std::int64_t agency_id, date::year_month_day day,
+                                  std::int64_t expected_last, std::int64_t count);
 
     /// Returns the number of dossiers stored.
     std::int64_t countAll(Session& session);

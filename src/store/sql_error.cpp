@@ -53,6 +53,8 @@ void rethrowTranslated(const sql::SQLException& e) {
             throw Error(ErrorCode::Unavailable,
                         "Không đăng nhập được cơ sở dữ liệu (sai tài khoản hoặc tên CSDL). Hãy báo quản trị hệ thống.",
                         log);
+        case 1644:  // ER_SIGNAL_EXCEPTION: a statement batch's own check (only the code sequence's)
+            throw Error(ErrorCode::Conflict, "Số thứ tự mã hồ sơ vừa thay đổi. Vui lòng thử lại.", log, "code_sequence");
         case 1406:  // ER_DATA_TOO_LONG
         case 1366:  // ER_TRUNCATED_WRONG_VALUE_FOR_FIELD (e.g. invalid UTF-8)
         case 1264:  // ER_WARN_DATA_OUT_OF_RANGE

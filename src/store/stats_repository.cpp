@@ -3,6 +3,7 @@
 #include "domain/core/error.h"
 #include "store/database.h"
 #include "store/multi_row.h"
+#include "store/multi_statement.h"
 #include "store/sql_time.h"
 
 #include <cppconn/prepared_statement.h>
@@ -53,7 +54,8 @@ std::optional<date::local_seconds> optLocal(sql::ResultSet& rs, unsigned column)
     return date::local_seconds{std::chrono::seconds{rs.getInt64(column)}};
 }
 
-void setLocal(sql::PreparedStatement& s, unsigned column, const std::optional<date::local_seconds>& t) {
+template <class S>
+void setLocal(S& s, unsigned column, const std::optional<date::local_seconds>& t) {
     if (t) {
         s.setString(column, sqlLocal(*t));
     } else {
@@ -61,8 +63,8 @@ void setLocal(sql::PreparedStatement& s, unsigned column, const std::optional<da
     }
 }
 
-template <class E>
-void setName(sql::PreparedStatement& s, unsigned column, const std::optional<E>& value) {
+template <class S, class E>
+void setName(S& s, unsigned column, const std::optional<E>& value) {
     if (value) {
         s.setString(column, std::string(domain::toName(*value)));
     } else {
@@ -70,7 +72,8 @@ void setName(sql::PreparedStatement& s, unsigned column, const std::optional<E>&
     }
 }
 
-unsigned bindRecord(sql::PreparedStatement& s, const DossierStatRecord& r, unsigned i) {
+template <class S>
+unsigned bindRecord(S& s, const DossierStatRecord& r, unsigned i) {
     s.setInt64(i++, r.dossier_id.value);
     s.setString(i++, r.code);
     s.setInt64(i++, r.receiving_agency.value);
@@ -190,16 +193,25 @@ void StatsRepository::upsert(Session& session, const DossierStatRecord& record) 
     s.executeUpdate();
 }
 
-void StatsRepository::upsertMany(Session& session, const std::vector<DossierStatRecord>& records) {
+template <class Target>
+void upsertRecords(Target& target, const std::vector<DossierStatRecord>& records) {
     constexpr std::size_t kPerStatement = 500;  // 24 placeholders each
     for (std::size_t first = 0; first < records.size(); first += kPerStatement) {
         const std::size_t n = std::min(kPerStatement, records.size() - first);
-        auto& s = session.prepare(multiRowOf(kUpsert, n, kUpsertTail));
-        unsigned i = 1;
-        for (std::size_t r = first; r < first + n; ++r) i = bindRecord(s, records[r], i);
-        s.executeUpdate();
+        writeStatement(target, multiRowOf(kUpsert, n, kUpsertTail), [&](auto& s) {
+            unsigned i = 1;
+            for (std::size_t r = first; r < first + n; ++r) i = bindRecord(s, records[r], i);
+        });
     }
     static_assert(kColumns * kPerStatement < 65535, "placeholders per statement");
+}
+
+void StatsRepository::upsertMany(Session& session, const std::vector<DossierStatRecord>& records) {
+    upsertRecords(session, records);
+}
+
+void StatsRepository::upsertMany(StatementBatch& batch, const std::vector<DossierStatRecord>& records) {
+    upsertRecords(batch, records);
 }
 
 std::vector<DossierStatRecord> StatsRepository::forPeriod(Session& session, date::local_seconds start,

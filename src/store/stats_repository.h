@@ -15,6 +15,8 @@
 
 namespace motcua::store {
 
+class StatementBatch;
+
 class Session;
 
 /// A scoring table as stored.
@@ -33,6 +35,7 @@ public:
     void upsert(Session& session, const domain::stats::DossierStatRecord& record);
     /// Inserts or replaces many records with multi-row statements (bulk loads, rebuilds).
     void upsertMany(Session& session, const std::vector<domain::stats::DossierStatRecord>& records);
+    void upsertMany(StatementBatch& batch, const std::vector<domain::stats::DossierStatRecord>& records);
     /// Returns the records that can count in a period [start, end] (local): accepted at or before
     /// `end` and not ended before `start`, or returned within it.
     std::vector<domain::stats::DossierStatRecord> forPeriod(Session& session, date::local_seconds start,

@@ -1,5 +1,7 @@
 #include "store/user_repository.h"
 
+#include "store/multi_statement.h"
+
 #include "store/multi_row.h"
 #include "store/sql_time.h"
 
@@ -173,23 +175,36 @@ void UserRepository::logPersonalDataAccess(Session& session, std::int64_t user_i
     logPersonalDataAccess(session, {AccessLogLine{user_id, dossier_id, subject, action, at, ip}});
 }
 
-void UserRepository::logPersonalDataAccess(Session& session, const std::vector<AccessLogLine>& lines) {
+namespace {
+
+template <class Target>
+void logAccess(Target& target, const std::vector<AccessLogLine>& lines) {
     if (lines.empty()) return;
-    auto& statement = session.prepare(multiRowOf(kLogAccess, lines.size()));
-    unsigned i = 1;
-    for (const auto& line : lines) {
-        statement.setInt64(i++, line.user_id);
-        if (line.dossier_id) {
-            statement.setInt64(i++, *line.dossier_id);
-        } else {
-            statement.setNull(i++, 0);
+    writeStatement(target, multiRowOf(kLogAccess, lines.size()), [&](auto& statement) {
+        unsigned i = 1;
+        for (const auto& line : lines) {
+            statement.setInt64(i++, line.user_id);
+            if (line.dossier_id) {
+                statement.setInt64(i++, *line.dossier_id);
+            } else {
+                statement.setNull(i++, 0);
+            }
+            statement.setString(i++, truncateUtf8(line.subject, 100));
+            statement.setString(i++, line.action);
+            statement.setString(i++, toSqlDateTime(line.at));
+            statement.setString(i++, line.ip.substr(0, 64));
         }
-        statement.setString(i++, truncateUtf8(line.subject, 100));
-        statement.setString(i++, line.action);
-        statement.setString(i++, toSqlDateTime(line.at));
-        statement.setString(i++, line.ip.substr(0, 64));
-    }
-    statement.executeUpdate();
+    });
+}
+
+}  // namespace
+
+void UserRepository::logPersonalDataAccess(Session& session, const std::vector<AccessLogLine>& lines) {
+    logAccess(session, lines);
+}
+
+void UserRepository::logPersonalDataAccess(StatementBatch& batch, const std::vector<AccessLogLine>& lines) {
+    logAccess(batch, lines);
 }
 
 }  // namespace motcua::store

@@ -12,6 +12,8 @@
 
 namespace motcua::store {
 
+class StatementBatch;
+
 /// A user row joined with its agency code.
 struct UserRow {
     std::int64_t id = 0;
@@ -78,6 +80,7 @@ public:
                                const std::string& ip);
     /// Appends many lines with one statement.
     void logPersonalDataAccess(Session& session, const std::vector<AccessLogLine>& lines);
+    void logPersonalDataAccess(StatementBatch& batch, const std::vector<AccessLogLine>& lines);
 };
 
 }  // namespace motcua::store

@@ -1,5 +1,6 @@
 #include "service/dossier_service.h"
 
+#include "service/code_pipeline.h"
 #include "service/dossier_rules.h"
 #include "service/group_commit.h"
 #include "service/stats_records.h"
@@ -15,9 +16,12 @@
 #include "service/catalog_service.h"
 #include "store/database.h"
 #include "store/dossier_repository.h"
+#include "store/multi_statement.h"
 #include "store/user_repository.h"
 
+#include <algorithm>
 #include <charconv>
+#include <functional>
 #include <map>
 
 namespace motcua::service {
@@ -27,11 +31,16 @@ using domain::DossierStatus;
 
 constexpr int kMaxRetries = 5;
 // Intakes that arrive while others are being written go to the database together (see
-// group_commit.h), at most this many in one transaction. Intakes of one agency wait on its daily
-// code sequence anyway, so each agency has one writer at a time: agencies are spread over
-// kIntakeLanes lanes of one writer each.
+// group_commit.h), at most this many in one transaction. Agencies are spread over kIntakeLanes
+// lanes; a lane writes up to kBatchesPerLane batches at once, their codes predicted so that
+// they do not wait for each other's daily sequence row until their reservations (see
+// code_pipeline.h).
 constexpr std::size_t kIntakesPerBatch = 32;
 constexpr std::size_t kIntakeLanes = 4;
+constexpr std::size_t kBatchesPerLane = 2;
+// How long a predicted batch, holding its rows, waits for the earlier batches' reservations
+// before it gives up and is written the classic way (see code_pipeline.h).
+constexpr std::chrono::milliseconds kTurnWait{1000};
 
 Error notFound(const std::string& code) {
     return Error(ErrorCode::NotFound, "Không tìm thấy hồ sơ mã " + code.substr(0, 100) + ".", "no dossier", "code");
@@ -54,18 +63,13 @@ std::string optionalField(const TransitionInput& input, const std::string& name)
     return found == input.fields.end() ? "" : found->second;
 }
 
-/// Runs `work` in a transaction, retrying a few times when the database reports a deadlock or
-/// lock wait (Conflict); a stale optimistic version is not retried.
+/// Runs `work` (which runs its own transaction), retrying a few times when the database reports
+/// a deadlock or lock wait (Conflict); a stale optimistic version is not retried.
 template <class F>
-auto inTransaction(store::Database& db, F&& work) {
+auto withRetries(store::Database& db, F&& work) {
     for (int attempt = 1;; ++attempt) {
         try {
-            return db.run([&](store::Session& s) {
-                store::Transaction tx(s);
-                auto result = work(s);
-                tx.commit();
-                return result;
-            });
+            return db.run(work);
         } catch (const Error& e) {
             if (e.code() != ErrorCode::Conflict || e.field() == std::optional<std::string>("version") ||
                 attempt >= kMaxRetries) {
@@ -74,6 +78,17 @@ auto inTransaction(store::Database& db, F&& work) {
             log::debug("dossier.retry", {{"attempt", std::to_string(attempt)}, {"error", e.what()}});
         }
     }
+}
+
+/// Runs `work` in a transaction, with withRetries' retries.
+template <class F>
+auto inTransaction(store::Database& db, F&& work) {
+    return withRetries(db, [&](store::Session& s) {
+        store::Transaction tx(s);
+        auto result = work(s);
+        tx.commit();
+        return result;
+    });
 }
 
 }  // namespace
@@ -113,6 +128,7 @@ struct DossierService::Impl {
     store::UserRepository users;
     store::StatsRepository stats;
     std::vector<std::unique_ptr<GroupCommit<IntakeJob>>> intake_lanes = {};
+    std::vector<std::unique_ptr<CodePipeline>> code_pipelines = {};
 
     /// Appends one audit event and folds it into the dossier's statistics record, in the
     /// caller's transaction.
@@ -121,21 +137,75 @@ struct DossierService::Impl {
         foldEvent(s, stats, dossiers, event, statsContext(catalog, calendar.localTime()));
     }
 
-    /// Writes a batch of intakes in the caller's transaction: one code reservation per agency
-    /// and day, then each table's rows with one multi-row statement.
-    void writeIntakes(store::Session& s, const std::vector<IntakeJob*>& jobs) {
-        // Reservations in key order, so that two batches never hold each other's rows crosswise.
-        std::map<std::pair<std::int64_t, date::year_month_day>, std::vector<IntakeJob*>> by_day;
+    using DayGroups = std::map<std::pair<std::int64_t, date::year_month_day>, std::vector<IntakeJob*>>;
+
+    /// The accepted intakes of a batch by receiving agency and local day, in key order (the
+    /// order reservations are made in, so that two batches never hold each other's rows
+    /// crosswise).
+    static DayGroups acceptedByDay(const std::vector<IntakeJob*>& jobs) {
+        DayGroups by_day;
         for (IntakeJob* job : jobs) {
             if (job->input.outcome == IntakeOutcome::Accepted) {
                 by_day[{job->principal.agency_id, job->local_day}].push_back(job);
             }
         }
-        for (const auto& [key, group] : by_day) {
-            const std::int64_t first =
-                dossiers.reserveSequences(s, key.first, key.second, static_cast<std::int64_t>(group.size()));
-            for (std::size_t i = 0; i < group.size(); ++i) group[i]->sequence = first + static_cast<std::int64_t>(i);
+        return by_day;
+    }
+
+    static CodePipeline::Key pipelineKey(const std::pair<std::int64_t, date::year_month_day>& key) {
+        return {key.first, date::sys_days{key.second}.time_since_epoch().count()};
+    }
+
+    /// Writes a batch of intakes in its own transaction, reserving first: one round trip for the
+    /// code reservations (one per agency and day), one for the dossier rows, one for everything
+    /// else and the commit. With a turn, the reservations wait for it; once committed, the
+    /// pipeline learns where they ended.
+    void writeIntakes(store::Session& s, const std::vector<IntakeJob*>& jobs, CodePipeline::Turn* turn = nullptr,
+                      CodePipeline* pipeline = nullptr, std::uint64_t ticket = 0) {
+        const DayGroups by_day = acceptedByDay(jobs);
+        store::Transaction tx(s, store::Transaction::StartedByBatch{});
+        store::StatementBatch head;
+        head.add("START TRANSACTION");
+        std::vector<std::int64_t> lasts;
+        if (!by_day.empty()) {
+            if (turn != nullptr) turn->await();
+            for (const auto& [key, group] : by_day) {
+                dossiers.addReserveSequences(head, key.first, key.second, static_cast<std::int64_t>(group.size()));
+            }
+            const auto reserved = s.runBatch(head);
+            head = store::StatementBatch{};
+            std::size_t k = 0;
+            for (const auto& [key, group] : by_day) {
+                lasts.push_back(reserved.at(k++).at(0));
+                const std::int64_t first = lasts.back() - static_cast<std::int64_t>(group.size()) + 1;
+                for (std::size_t i = 0; i < group.size(); ++i) group[i]->sequence = first + static_cast<std::int64_t>(i);
+            }
+            if (turn != nullptr) turn->pass();
         }
+        RowWrite write;
+        write.head = std::move(head);
+        write.last.add("COMMIT");
+        writeRows(s, jobs, write);
+        tx.committedByBatch();
+        if (pipeline != nullptr) {
+            std::size_t k = 0;
+            for (const auto& entry : by_day) pipeline->reserved(ticket, pipelineKey(entry.first), lasts[k++]);
+        }
+    }
+
+    /// What writeRows sends around the rows of a batch.
+    struct RowWrite {
+        store::StatementBatch head;   ///< before the dossier rows, in their round trip (START TRANSACTION)
+        store::StatementBatch first;  ///< first in the second round trip (conditional reservations)
+        store::StatementBatch last;   ///< last in it (COMMIT)
+        bool codes_after_first = false;       ///< dossier rows go in without codes, given after `first`
+        std::function<void()> before_second;  ///< runs before the second round trip (the turn)
+    };
+
+    /// Writes the rows of a batch whose sequence numbers are set, in two round trips: the
+    /// dossier rows; then documents, events, statistics records, idempotency keys and the
+    /// access log, between `write.first` and `write.last`.
+    void writeRows(store::Session& s, const std::vector<IntakeJob*>& jobs, RowWrite& write) {
         std::vector<store::DossierHistory> histories;
         histories.reserve(jobs.size());
         for (IntakeJob* job : jobs) {
@@ -159,7 +229,20 @@ struct DossierService::Impl {
             // accepted / refused / incomplete).
             histories.push_back({t.next, job->procedure.id, {opened.event, t.event}, job->now});
         }
-        const std::vector<std::int64_t> ids = dossiers.insertHistories(s, histories);
+        dossiers.addInsertDossiers(write.head, histories, write.codes_after_first);
+        const std::vector<std::int64_t> ids = s.runBatch(write.head).back();
+        if (ids.size() != jobs.size()) {
+            throw Error(ErrorCode::Internal, "Lỗi hệ thống khi lưu hồ sơ.", "INSERT … RETURNING gave too few ids");
+        }
+        store::StatementBatch rest = std::move(write.first);
+        if (write.codes_after_first) {
+            std::vector<std::pair<std::int64_t, std::string>> codes;
+            for (std::size_t i = 0; i < jobs.size(); ++i) {
+                if (jobs[i]->written->code) codes.emplace_back(ids[i], jobs[i]->written->code->str());
+            }
+            dossiers.addSetCodes(rest, codes);
+        }
+        dossiers.addChildren(rest, histories, ids);
         std::vector<domain::stats::DossierStatRecord> records;
         std::vector<store::AccessLogLine> accesses;
         const auto context = statsContext(catalog, calendar.localTime());
@@ -171,32 +254,102 @@ struct DossierService::Impl {
                                                           withDossierId(events[1], ids[i])};
             records.push_back(domain::stats::recordFromEvents(trail, context));
             if (job.idempotency_key) {
-                dossiers.insertIdempotencyKey(s, job.principal.user_id, *job.idempotency_key, job.request_hash, ids[i],
-                                              job.now);
+                dossiers.addIdempotencyKey(rest, job.principal.user_id, *job.idempotency_key, job.request_hash, ids[i],
+                                           job.now);
             }
             // The personal-data access log entry commits with the dossier.
             accesses.push_back({job.principal.user_id, ids[i], job.written->code ? job.written->code->str() : "", "intake",
                                 job.now, job.ip});
         }
-        storeNewRecords(s, stats, records);
-        users.logPersonalDataAccess(s, accesses);
+        storeNewRecords(rest, stats, records);
+        users.logPersonalDataAccess(rest, accesses);
+        for (const auto& statement : write.last.statements()) rest.add(statement);
+        if (write.before_second) write.before_second();
+        s.runBatch(rest);
     }
 
-    /// Writes a batch in one transaction. When it fails and holds more than one intake, the
-    /// intakes are written again one by one, so that only the one at fault fails (an
-    /// unreachable database fails them all at once).
-    void writeIntakeBatch(const std::vector<IntakeJob*>& jobs) {
+    /// Writes a batch with the codes the pipeline predicted, in three round trips: the dossier
+    /// rows, without their codes; then, in ticket order, the conditional reservations, the
+    /// codes and every other row; then, with the turn passed on, the commit, while the next
+    /// batch's reservations wait for it on the sequence row. Nothing holding a code is written
+    /// before the reservation, so another server reserving the same numbers never waits for
+    /// this batch's rows (it would deadlock with it, and lose). Returns false, with nothing written and the predictions forgotten, when a
+    /// reservation finds the sequence elsewhere or the batch fails otherwise; the caller then
+    /// writes it the classic way.
+    bool writePredicted(CodePipeline& pipeline, const CodePipeline::Plan& plan, const DayGroups& by_day,
+                        const std::vector<IntakeJob*>& jobs) {
+        // The ticket must pass however this ends, also when no connection can be had at all;
+        // declared before the transaction, it passes after the rollback.
+        CodePipeline::Turn turn(pipeline, plan.ticket);
         try {
-            inTransaction(db, [&](store::Session& s) {
-                writeIntakes(s, jobs);
+            db.run([&](store::Session& s) {
+                store::Transaction tx(s, store::Transaction::StartedByBatch{});
+                RowWrite write;
+                write.head.add("START TRANSACTION");
+                std::size_t k = 0;
+                for (const auto& [key, group] : by_day) {
+                    const std::int64_t first = *plan.firsts[k++];
+                    for (std::size_t i = 0; i < group.size(); ++i) group[i]->sequence = first + static_cast<std::int64_t>(i);
+                    dossiers.addReserveSequencesAfter(write.first, key.first, key.second, first - 1,
+                                                      static_cast<std::int64_t>(group.size()));
+                }
+                write.codes_after_first = true;
+                write.before_second = [&] {
+                    if (!turn.await(kTurnWait)) {
+                        throw Error(ErrorCode::Conflict, "Hệ thống đang bận, vui lòng thử lại.", "pipeline turn wait timed out",
+                                    "code_sequence");
+                    }
+                };
+                writeRows(s, jobs, write);
+                turn.pass();
+                tx.commit();
+            });
+            return true;
+        } catch (const Error& e) {
+            if (e.code() == ErrorCode::Unavailable) throw;
+            log::debug("dossier.intake_predicted_failed", {{"intakes", std::to_string(jobs.size())}, {"error", e.what()}});
+        }
+        for (const auto& entry : by_day) pipeline.forget(pipelineKey(entry.first));
+        return false;
+    }
+
+    /// Writes a batch in one transaction. A batch of accepted intakes without idempotency keys
+    /// goes through the lane's pipeline with predicted codes; otherwise, or when that fails, it
+    /// reserves first. When the batch fails and holds more than one intake, the intakes are
+    /// written again one by one, so that only the one at fault fails (an unreachable database
+    /// fails them all at once).
+    void writeIntakeBatch(CodePipeline& pipeline, const std::vector<IntakeJob*>& jobs) {
+        const DayGroups by_day = acceptedByDay(jobs);
+        std::optional<CodePipeline::Plan> plan;
+        if (!by_day.empty()) {
+            std::vector<CodePipeline::Need> needs;
+            for (const auto& [key, group] : by_day) {
+                needs.push_back({pipelineKey(key), static_cast<std::int64_t>(group.size())});
+            }
+            plan = pipeline.plan(needs);
+            // Idempotency keys are unique rows a predicted batch would hold while it waits for
+            // its turn, and the same key repeated in an earlier batch would wait for them: such
+            // a cycle only ends with the turn's timeout, so keyed batches reserve first.
+            const bool keyed = std::any_of(jobs.begin(), jobs.end(), [](const IntakeJob* j) { return j->idempotency_key; });
+            if (plan->allPredicted() && !keyed) {
+                if (writePredicted(pipeline, *plan, by_day, jobs)) return;
+                plan.reset();  // its ticket has passed; the classic write needs none
+            }
+        }
+        try {
+            std::optional<CodePipeline::Turn> turn;
+            if (plan) turn.emplace(pipeline, plan->ticket);
+            withRetries(db, [&](store::Session& s) {
+                writeIntakes(s, jobs, turn ? &*turn : nullptr, &pipeline, plan ? plan->ticket : 0);
                 return 0;
             });
         } catch (const Error& e) {
+            for (const auto& entry : by_day) pipeline.forget(pipelineKey(entry.first));
             if (jobs.size() == 1 || e.code() == ErrorCode::Unavailable) throw;
             log::warn("dossier.intake_batch_failed", {{"intakes", std::to_string(jobs.size())}, {"error", e.what()}});
             for (IntakeJob* job : jobs) {
                 try {
-                    inTransaction(db, [&](store::Session& s) {
+                    withRetries(db, [&](store::Session& s) {
                         writeIntakes(s, {job});
                         return 0;
                     });
@@ -437,9 +590,11 @@ DossierService::DossierService(store::Database& database, const Clock& clock, Ca
                                CatalogService& catalog, AuthService& auth, int due_soon_working_hours)
     : impl_(std::make_unique<Impl>(Impl{database, clock, calendar, catalog, auth, due_soon_working_hours * 60, {}, {}, {}})) {
     for (std::size_t i = 0; i < kIntakeLanes; ++i) {
+        impl_->code_pipelines.push_back(std::make_unique<CodePipeline>());
         impl_->intake_lanes.push_back(std::make_unique<GroupCommit<IntakeJob>>(
-            kIntakesPerBatch, 1, [impl = impl_.get()](const std::vector<IntakeJob*>& jobs) {
-                impl->writeIntakeBatch(jobs);
+            kIntakesPerBatch, kBatchesPerLane,
+            [impl = impl_.get(), pipeline = impl_->code_pipelines.back().get()](const std::vector<IntakeJob*>& jobs) {
+                impl->writeIntakeBatch(*pipeline, jobs);
             }));
     }
 }

@@ -276,16 +276,22 @@ TEST(Fault, FullTablespaceRefusesIntakeClearlyAndWritesNothing) {
     filler.run([](store::Session& s) {
         s.execute("CREATE TABLE filler (id INT AUTO_INCREMENT PRIMARY KEY, b LONGBLOB) ENGINE=InnoDB");
     });
-    bool full = false;
-    for (int i = 0; i < 2000 && !full; ++i) {
-        try {
-            filler.run([](store::Session& s) { s.execute("INSERT INTO filler (b) VALUES (REPEAT('x', 60000))"); });
-        } catch (const Error& e) {
-            full = e.code() == ErrorCode::Unavailable;
-            ASSERT_TRUE(full) << e.what();
+    // Rows of 60 000 bytes until one no longer fits, then smaller and smaller ones, so that not
+    // even an intake's few small rows find room.
+    for (const int size : {60000, 6000, 600, 60}) {
+        bool full = false;
+        for (int i = 0; i < 4000 && !full; ++i) {
+            try {
+                filler.run([size](store::Session& s) {
+                    s.execute("INSERT INTO filler (b) VALUES (REPEAT('x', " + std::to_string(size) + "))");
+                });
+            } catch (const Error& e) {
+                full = e.code() == ErrorCode::Unavailable;
+                ASSERT_TRUE(full) << e.what();
+            }
         }
+        ASSERT_TRUE(full) << "the tablespace never filled up with rows of " << size << " bytes";
     }
-    ASSERT_TRUE(full) << "the tablespace never filled up";
     const auto before = writeCounts(served.wiring->database());
 
     for (int n = 2; n < 5; ++n) {

@@ -9,6 +9,7 @@
 #include "support/dossier_checks.h"
 
 #include "app/wiring.h"
+#include "http/server.h"
 #include "service/report_service.h"
 #include "service/stats_records.h"
 
@@ -326,6 +327,45 @@ TEST_F(DossierApi, ParallelIntakesOfMixedOutcomesAndAgenciesAreEachWrittenWhole)
     const auto verified = app.wiring->reports().verify();
     EXPECT_TRUE(verified.differences.empty()) << verified.differences.front();
     EXPECT_EQ(service::verifyDayCounters(app.wiring->database()), std::vector<std::string>{});
+}
+
+TEST_F(DossierApi, TwoServersOnOneDatabaseKeepCodesGaplessWhenTheirPredictedCodesCross) {
+    // A second motcua on the same database: each server predicts the next batch's codes from
+    // its own previous ones, and the other's intakes keep proving it wrong.
+    app::Wiring second(app.config, app.clock);
+    http::Server second_server(second.router(), http::ServerSettings{"127.0.0.1", 0});
+    const auto post = [&](int server, const std::string& name) {
+        const std::vector<std::pair<std::string, std::string>> headers{{"Cookie", desk.cookie},
+                                                                       {"X-CSRF-Token", desk.csrf}};
+        return server == 0 ? app.as(desk, "POST", "/api/v1/dossiers", intakeBody(name))
+                           : test::httpRequest(second_server.port(), "POST", "/api/v1/dossiers", intakeBody(name), headers);
+    };
+    std::vector<std::string> codes;
+    for (int i = 0; i < 12; ++i) {
+        const auto r = post(i % 3 == 2 ? 1 : 0, "Lần lượt " + std::to_string(i));
+        ASSERT_EQ(r.status, 201) << r.body;
+        codes.push_back(jsonString(r.body, "code"));
+    }
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+        EXPECT_EQ(codes[i].substr(codes[i].size() - 4), (i + 1 < 10 ? "000" : "00") + std::to_string(i + 1)) << codes[i];
+    }
+    std::atomic<int> created{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 8; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 12; ++i) {
+                if (post(t % 2, "Song song " + std::to_string(t * 100 + i)).status == 201) ++created;
+            }
+        });
+    }
+    for (auto& th : threads) th.join();
+    EXPECT_EQ(created.load(), 8 * 12);
+    EXPECT_EQ(countRows(app.db, "dossiers"), 12 + 8 * 12);
+    EXPECT_EQ(countRows(app.db, "dossier_events"), 2 * (12 + 8 * 12));
+    const auto committed = test::checkCommittedDossiers(app.wiring->database());  // codes 1..n, no gap, no repeat
+    EXPECT_EQ(committed.size(), static_cast<std::size_t>(12 + 8 * 12));
+    const auto verified = app.wiring->reports().verify();
+    EXPECT_TRUE(verified.differences.empty()) << verified.differences.front();
 }
 
 TEST_F(DossierApi, CatalogIsManagedByAdministratorsAndRoundTripsThroughCsv) {

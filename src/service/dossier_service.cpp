@@ -394,7 +394,10 @@ struct DossierService::Impl {
         return service::verdictAt(d, now, calendar.localTime());
     }
 
-    DossierView view(const domain::Dossier& d, std::map<std::string, domain::WorkingHours>& hours_cache) {
+    /// The view of `d`; `officers` (when given) holds the assigned officers' usernames, read for
+    /// a whole page at once.
+    DossierView view(const domain::Dossier& d, std::map<std::string, domain::WorkingHours>& hours_cache,
+                     const std::map<std::int64_t, std::string>* officers = nullptr) {
         DossierView v{d, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, false, false, false};
         const auto tree = catalog.tree();
         v.receiving_agency_code = tree->get(d.receiving_agency).code;
@@ -404,7 +407,10 @@ struct DossierService::Impl {
         const auto procedure = catalog.procedure(d.procedure_code.str());
         v.procedure_name = procedure.procedure.name;
         v.duration_text = domain::describeDuration(procedure.procedure.duration);
-        if (d.assigned_officer) {
+        if (d.assigned_officer && officers != nullptr) {
+            const auto found = officers->find(d.assigned_officer->value);
+            if (found != officers->end()) v.assigned_officer = found->second;
+        } else if (d.assigned_officer) {
             const auto user = db.run([&](store::Session& s) { return users.findById(s, d.assigned_officer->value); });
             if (user) v.assigned_officer = user->username;
         }
@@ -724,11 +730,23 @@ DossierPage DossierService::list(const domain::Principal& principal, const Dossi
     const bool filter_soon = q.due && *q.due == "soon";
     f.limit = filter_soon ? 2000 : size;
     f.offset = filter_soon ? 0 : (page - 1) * size;
-    auto [rows, total] = m.db.run([&](store::Session& s) { return m.dossiers.list(s, f); });
+    // The page and its officers' usernames in one lease, two queries (not one per row).
+    std::map<std::int64_t, std::string> officers;
+    auto [rows, total] = m.db.run([&](store::Session& s) {
+        auto found = m.dossiers.list(s, f);
+        std::vector<std::int64_t> ids;
+        for (const auto& row : found.first) {
+            if (row.dossier.assigned_officer) ids.push_back(row.dossier.assigned_officer->value);
+        }
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        officers = m.users.usernames(s, ids);
+        return found;
+    });
     DossierPage out{{}, total, page, size};
     std::map<std::string, domain::WorkingHours> hours;
     for (const auto& row : rows) {
-        auto v = m.view(row.dossier, hours);
+        auto v = m.view(row.dossier, hours, &officers);
         if (filter_soon && !v.due_soon) continue;
         out.items.push_back(std::move(v));
     }

@@ -76,6 +76,17 @@ std::optional<UserRow> UserRepository::findByUsername(Session& session, const st
     return findOne(statement);
 }
 
+std::map<std::int64_t, std::string> UserRepository::usernames(Session& session, const std::vector<std::int64_t>& ids) {
+    std::map<std::int64_t, std::string> out;
+    if (ids.empty()) return out;
+    auto& statement = session.prepare(multiRowStatement("SELECT id, username FROM users WHERE id IN (", "?", ids.size(), ")"));
+    unsigned i = 1;
+    for (const std::int64_t id : ids) statement.setInt64(i++, id);
+    std::unique_ptr<sql::ResultSet> rs(statement.executeQuery());
+    while (rs->next()) out.emplace(rs->getInt64(1), rs->getString(2));
+    return out;
+}
+
 std::optional<UserRow> UserRepository::findById(Session& session, std::int64_t id) {
     auto& statement = session.prepare(kFindById);
     statement.setInt64(1, id);

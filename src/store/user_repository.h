@@ -6,6 +6,7 @@
 #include <date/date.h>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,6 +53,8 @@ public:
     std::optional<UserRow> findByUsername(Session& session, const std::string& username);
     /// Returns the user with `id`, if any.
     std::optional<UserRow> findById(Session& session, std::int64_t id);
+    /// Returns the usernames of the users among `ids` (one query, whatever their number).
+    std::map<std::int64_t, std::string> usernames(Session& session, const std::vector<std::int64_t>& ids);
     /// Returns the id of the agency with `code`, if any.
     std::optional<std::int64_t> agencyIdByCode(Session& session, const std::string& code);
     /// Inserts a user; returns its id. Throws Error(AlreadyExists) for a taken username.

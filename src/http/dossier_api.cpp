@@ -4,30 +4,23 @@
 #include "domain/dossier/dossier_state.h"
 #include "http/error_mapping.h"
 #include "http/json.h"
+#include "http/json_writer.h"
 #include "service/local_time.h"
 #include "service/password.h"
 
 #include <charconv>
 
 namespace motcua::http {
-namespace {
 
-Poco::Dynamic::Var instant(const std::optional<date::sys_seconds>& t, const service::LocalTime& lt) {
-    if (!t) return Poco::Dynamic::Var();
-    return lt.formatIso(*t);
-}
+/// Writes the JSON object of a dossier as the API shows it.
+void writeDossier(JsonWriter& w, const service::DossierView& v, const service::LocalTime& lt);
+
+namespace {
 
 template <class E>
 Poco::Dynamic::Var name(const std::optional<E>& value) {
     if (!value) return Poco::Dynamic::Var();
     return std::string(domain::toName(*value));
-}
-
-Poco::JSON::Object::Ptr agencyRef(const std::string& code, const std::string& agency_name) {
-    auto o = newObject();
-    o->set("code", code);
-    o->set("name", agency_name);
-    return o;
 }
 
 int intParam(const Request& request, const std::string& key, int fallback) {
@@ -50,15 +43,14 @@ std::int64_t requireVersion(const std::optional<long long>& version) {
 
 std::int64_t requireVersion(const Poco::JSON::Object::Ptr& body) { return requireVersion(optInt(body, "version")); }
 
-Poco::JSON::Object::Ptr pageJson(const service::DossierPage& page, const service::LocalTime& lt) {
-    auto out = newObject();
-    Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
-    for (const auto& v : page.items) items->add(dossierJson(v, lt));
-    out->set("items", items);
-    out->set("total", page.total);
-    out->set("page", page.page);
-    out->set("page_size", page.page_size);
-    return out;
+std::string pageJson(const service::DossierPage& page, const service::LocalTime& lt) {
+    JsonWriter w;
+    w.beginObject().key("items").beginArray();
+    for (const auto& v : page.items) writeDossier(w, v, lt);
+    w.endArray();
+    w.member("total", page.total).member("page", page.page).member("page_size", page.page_size);
+    w.endObject();
+    return w.take();
 }
 
 service::DossierQuery queryFrom(const Request& request) {
@@ -78,77 +70,86 @@ service::DossierQuery queryFrom(const Request& request) {
 
 }  // namespace
 
-Poco::JSON::Object::Ptr dossierJson(const service::DossierView& v, const service::LocalTime& lt) {
+void writeDossier(JsonWriter& w, const service::DossierView& v, const service::LocalTime& lt) {
     const auto& d = v.dossier;
-    auto o = newObject();
-    o->set("id", d.id.value);
-    o->set("code", d.code ? Poco::Dynamic::Var(d.code->str()) : Poco::Dynamic::Var());
-    o->set("version", d.version);
-    o->set("status", std::string(domain::toName(d.status)));
-    o->set("status_label", std::string(domain::labelVi(d.status)));
-    o->set("channel", std::string(domain::toName(d.channel)));
-    o->set("result_delivery", std::string(domain::toName(d.result_delivery)));
-    auto procedure = newObject();
-    procedure->set("code", d.procedure_code.str());
-    procedure->set("name", v.procedure_name);
-    procedure->set("duration_text", v.duration_text);
-    o->set("procedure", procedure);
-    o->set("receiving_agency", agencyRef(v.receiving_agency_code, v.receiving_agency_name));
-    o->set("handling_agency", agencyRef(v.handling_agency_code, v.handling_agency_name));
-    auto applicant = newObject();
-    applicant->set("kind", std::string(domain::toName(d.applicant.kind)));
-    applicant->set("name", d.applicant.name);
-    applicant->set("id_number", d.applicant.identity_number);
-    applicant->set("phone", d.applicant.phone);
-    applicant->set("email", d.applicant.email);
-    applicant->set("address", d.applicant.address);
+    const auto iso = [&](const std::optional<date::sys_seconds>& t) {
+        return t ? std::optional<std::string>(lt.formatIso(*t)) : std::nullopt;
+    };
+    const auto nameOf = [](const auto& value) {
+        return value ? std::optional<std::string_view>(domain::toName(*value)) : std::nullopt;
+    };
+    w.beginObject();
+    w.member("id", d.id.value);
+    w.member("code", d.code ? std::optional<std::string>(d.code->str()) : std::nullopt);
+    w.member("version", d.version);
+    w.member("status", domain::toName(d.status));
+    w.member("status_label", domain::labelVi(d.status));
+    w.member("channel", domain::toName(d.channel));
+    w.member("result_delivery", domain::toName(d.result_delivery));
+    w.key("procedure").beginObject();
+    w.member("code", d.procedure_code.str()).member("name", v.procedure_name).member("duration_text", v.duration_text);
+    w.endObject();
+    w.key("receiving_agency").beginObject();
+    w.member("code", v.receiving_agency_code).member("name", v.receiving_agency_name).endObject();
+    w.key("handling_agency").beginObject();
+    w.member("code", v.handling_agency_code).member("name", v.handling_agency_name).endObject();
+    w.key("applicant").beginObject();
+    w.member("kind", domain::toName(d.applicant.kind));
+    w.member("name", d.applicant.name);
+    w.member("id_number", d.applicant.identity_number);
+    w.member("phone", d.applicant.phone);
+    w.member("email", d.applicant.email);
+    w.member("address", d.applicant.address);
     if (d.applicant.representative) {
-        auto rep = newObject();
-        rep->set("name", d.applicant.representative->name);
-        rep->set("id_number", d.applicant.representative->identity_number);
-        applicant->set("representative", rep);
+        w.key("representative").beginObject();
+        w.member("name", d.applicant.representative->name);
+        w.member("id_number", d.applicant.representative->identity_number);
+        w.endObject();
     }
-    o->set("applicant", applicant);
-    Poco::JSON::Array::Ptr documents = new Poco::JSON::Array;
+    w.endObject();
+    w.key("documents").beginArray();
     for (const auto& doc : d.documents) {
-        auto item = newObject();
-        item->set("name", doc.name);
-        item->set("kind", std::string(domain::toName(doc.kind)));
-        item->set("count", doc.count);
-        documents->add(item);
+        w.beginObject().member("name", doc.name).member("kind", domain::toName(doc.kind)).member("count", doc.count);
+        w.endObject();
     }
-    o->set("documents", documents);
-    o->set("submitted_at", lt.formatIso(d.submitted_at));
-    o->set("received_at", instant(d.received_at, lt));
-    o->set("due_at", instant(v.due_at, lt));
-    o->set("original_due_at", instant(d.timing.original_due_at, lt));
-    o->set("restarted_due_at", instant(d.timing.restarted_due_at, lt));
-    o->set("extended_due_at", instant(d.timing.extended_due_at, lt));
-    o->set("resolved_at", instant(d.timing.resolved_at, lt));
-    o->set("returned_at", instant(d.timing.returned_at, lt));
-    o->set("verdict", name(d.timing.verdict));
-    o->set("outcome", name(d.outcome));
-    o->set("supplement_count", d.supplement_count);
-    o->set("assigned_officer", v.assigned_officer ? Poco::Dynamic::Var(*v.assigned_officer) : Poco::Dynamic::Var());
+    w.endArray();
+    w.member("submitted_at", lt.formatIso(d.submitted_at));
+    w.member("received_at", iso(d.received_at));
+    w.member("due_at", iso(v.due_at));
+    w.member("original_due_at", iso(d.timing.original_due_at));
+    w.member("restarted_due_at", iso(d.timing.restarted_due_at));
+    w.member("extended_due_at", iso(d.timing.extended_due_at));
+    w.member("resolved_at", iso(d.timing.resolved_at));
+    w.member("returned_at", iso(d.timing.returned_at));
+    w.member("verdict", nameOf(d.timing.verdict));
+    w.member("outcome", nameOf(d.outcome));
+    w.member("supplement_count", d.supplement_count);
+    w.member("assigned_officer", v.assigned_officer);
+    w.key("apology");
     if (d.apology) {
-        auto a = newObject();
-        a->set("reason", d.apology->reason);
-        a->set("new_due_at", lt.formatIso(d.apology->new_due_at));
-        a->set("signed_by", d.apology->signed_by);
-        a->set("issued_at", lt.formatIso(d.apology->issued_at));
-        a->set("timely", d.apology->isTimely());
-        o->set("apology", a);
+        w.beginObject();
+        w.member("reason", d.apology->reason);
+        w.member("new_due_at", lt.formatIso(d.apology->new_due_at));
+        w.member("signed_by", d.apology->signed_by);
+        w.member("issued_at", lt.formatIso(d.apology->issued_at));
+        w.member("timely", d.apology->isTimely());
+        w.endObject();
     } else {
-        o->set("apology", Poco::Dynamic::Var());
+        w.null();
     }
-    o->set("remaining_working_minutes",
-           v.remaining_working_minutes ? Poco::Dynamic::Var(*v.remaining_working_minutes) : Poco::Dynamic::Var());
-    o->set("remaining_text", v.remaining_text);
-    o->set("due_soon", v.due_soon);
-    o->set("overdue", v.overdue);
-    o->set("apology_missing", v.apology_missing);
-    o->set("closing_note", d.closing_note);
-    return o;
+    w.member("remaining_working_minutes", v.remaining_working_minutes);
+    w.member("remaining_text", v.remaining_text);
+    w.member("due_soon", v.due_soon);
+    w.member("overdue", v.overdue);
+    w.member("apology_missing", v.apology_missing);
+    w.member("closing_note", d.closing_note);
+    w.endObject();
+}
+
+std::string dossierJson(const service::DossierView& view, const service::LocalTime& local_time) {
+    JsonWriter w;
+    writeDossier(w, view, local_time);
+    return w.take();
 }
 
 service::IntakeInput intakeFromJson(const std::string& text, const service::LocalTime& lt, date::sys_seconds now) {
@@ -246,17 +247,17 @@ void registerDossierRoutes(Router& router, Authenticator& auth, service::Dossier
         }
         const auto input = intakeFromJson(request.body, lt, clock.now());
         const auto result = dossiers.intake(p, input, key, service::sha256Hex(request.body), request.remote_address);
-        Response r = Response::json(stringify(dossierJson(result.view, lt)), result.replayed ? 200 : 201);
+        Response r = Response::json((dossierJson(result.view, lt)), result.replayed ? 200 : 201);
         if (result.view.dossier.code) r.headers.emplace_back("Location", "/api/v1/dossiers/" + result.view.dossier.code->str());
         return r;
     });
     router.add("GET", "/api/v1/dossiers", [&](Request& request) {
         const auto p = requirePrincipal(auth, request);
-        return Response::json(stringify(pageJson(dossiers.list(p, queryFrom(request), request.remote_address), lt)));
+        return Response::json((pageJson(dossiers.list(p, queryFrom(request), request.remote_address), lt)));
     });
     router.add("GET", "/api/v1/dossiers/{code}", [&](Request& request) {
         const auto p = requirePrincipal(auth, request);
-        return Response::json(stringify(dossierJson(dossiers.get(p, request.param("code"), request.remote_address), lt)));
+        return Response::json((dossierJson(dossiers.get(p, request.param("code"), request.remote_address), lt)));
     });
     router.add("POST", "/api/v1/dossiers/{code}/transitions", [&](Request& request) {
         const auto p = requirePrincipal(auth, request);
@@ -269,7 +270,7 @@ void registerDossierRoutes(Router& router, Authenticator& auth, service::Dossier
         }
         const auto in = transitionInput(optString(body, "command").value_or(""), optInt(body, "version"),
                                         std::move(fields), optStringList(body, "items"));
-        return Response::json(stringify(dossierJson(dossiers.transition(p, request.param("code"), in), lt)));
+        return Response::json((dossierJson(dossiers.transition(p, request.param("code"), in), lt)));
     });
     router.add("POST", "/api/v1/dossiers/{code}/apology", [&](Request& request) {
         const auto p = requirePrincipal(auth, request);
@@ -277,7 +278,7 @@ void registerDossierRoutes(Router& router, Authenticator& auth, service::Dossier
         rejectUnknownKeys(body, {"version", "reason", "new_due_at", "signed_by"});
         service::ApologyInput in{requireVersion(body), optString(body, "reason").value_or(""),
                                  optString(body, "new_due_at").value_or(""), optString(body, "signed_by").value_or("")};
-        return Response::json(stringify(dossierJson(dossiers.issueApology(p, request.param("code"), in), lt)));
+        return Response::json((dossierJson(dossiers.issueApology(p, request.param("code"), in), lt)));
     });
     router.add("GET", "/api/v1/dossiers/{code}/events", [&](Request& request) {
         const auto p = requirePrincipal(auth, request);
@@ -304,7 +305,7 @@ void registerDossierRoutes(Router& router, Authenticator& auth, service::Dossier
         auto q = queryFrom(request);
         q.due = "overdue";
         q.without_apology = true;
-        return Response::json(stringify(pageJson(dossiers.list(p, q, request.remote_address), lt)));
+        return Response::json((pageJson(dossiers.list(p, q, request.remote_address), lt)));
     });
 }
 

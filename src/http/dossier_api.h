@@ -14,8 +14,8 @@ class LocalTime;
 
 namespace motcua::http {
 
-/// Returns the JSON of a dossier as the API shows it.
-Poco::JSON::Object::Ptr dossierJson(const service::DossierView& view, const service::LocalTime& local_time);
+/// Returns the JSON text of a dossier as the API shows it.
+std::string dossierJson(const service::DossierView& view, const service::LocalTime& local_time);
 
 /// Decodes an intake body; throws BadRequest/InvalidArgument naming every bad member.
 service::IntakeInput intakeFromJson(const std::string& body, const service::LocalTime& local_time,

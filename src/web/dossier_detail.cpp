@@ -7,11 +7,14 @@
 #include "domain/dossier/dossier_state.h"
 #include "http/dossier_api.h"
 #include "http/error_mapping.h"
+#include "service/auth_service.h"
+#include "service/catalog_service.h"
 #include "service/local_time.h"
 #include "web/dossier_format.h"
 
 #include <Poco/URI.h>
 
+#include <algorithm>
 #include <charconv>
 
 namespace motcua::web {
@@ -24,7 +27,7 @@ using domain::Permission;
 struct InputSpec {
     const char* name;
     const char* label;
-    const char* kind;  ///< text | textarea | datetime | number | delivery
+    const char* kind;  ///< text | textarea | datetime | number | delivery | officer
     bool required;
 };
 
@@ -40,7 +43,7 @@ const std::vector<ActionSpec>& actionSpecs() {
     static const std::vector<ActionSpec> specs{
         {CommandKind::StartProcessing, Permission::ProcessDossier, "Chuyển xử lý", {}},
         {CommandKind::Assign, Permission::AssignDossier, "Phân công cán bộ xử lý",
-         {{"officer", "Tên đăng nhập của cán bộ xử lý", "text", true}}},
+         {{"officer", "Cán bộ xử lý", "officer", true}}},
         {CommandKind::Transfer, Permission::ProcessDossier, "Chuyển liên thông",
          {{"to_agency", "Mã định danh cơ quan nhận", "text", true},
           {"hop_due_at", "Hạn của cơ quan nhận (nếu có)", "datetime", false},
@@ -72,9 +75,26 @@ struct Failed {
     std::map<std::string, std::string> values;
 };
 
+/// An officer the user may assign: (username, "Full name (username)").
+using OfficerChoice = std::pair<std::string, std::string>;
+
+/// The active processing officers and heads of the user's agency and those below it, by name.
+std::vector<OfficerChoice> assignableOfficers(const DossierPagesContext& ctx, const domain::Principal& user) {
+    std::vector<std::pair<std::string, OfficerChoice>> found;  // sorted by full name
+    for (const auto& u : ctx.auth.listUsers()) {
+        if (!u.active || (u.role != domain::Role::ProcessingOfficer && u.role != domain::Role::Head)) continue;
+        if (!ctx.catalog.inScope(user, ctx.catalog.agency(u.agency_code).agency.id)) continue;
+        found.emplace_back(u.full_name, OfficerChoice{u.username, u.full_name + " (" + u.username + ")"});
+    }
+    std::sort(found.begin(), found.end());
+    std::vector<OfficerChoice> out;
+    for (auto& entry : found) out.push_back(std::move(entry.second));
+    return out;
+}
+
 /// The command forms the user may submit; sets `shown_failed` when the failed command is one.
-Data actionsData(const domain::Principal& user, const domain::Dossier& d, const std::optional<Failed>& failed,
-                 bool& shown_failed) {
+Data actionsData(const DossierPagesContext& ctx, const domain::Principal& user, const domain::Dossier& d,
+                 const std::optional<Failed>& failed, bool& shown_failed) {
     Data list{Data::type::list};
     for (const auto& spec : actionSpecs()) {
         if (!domain::isAllowed(d.status, spec.kind) || !domain::hasPermission(user.role, spec.permission)) continue;
@@ -108,6 +128,17 @@ Data actionsData(const domain::Principal& user, const domain::Dossier& d, const 
                 }
                 i.set("options", options);
             }
+            if (std::string(in.kind) == "officer") {
+                Data options{Data::type::list};
+                for (const auto& [username, label] : assignableOfficers(ctx, user)) {
+                    Data o;
+                    o.set("value", username);
+                    o.set("label", label);
+                    if (username == value) o.set("selected", true);
+                    options.push_back(o);
+                }
+                i.set("options", options);
+            }
             inputs.push_back(i);
         }
         a.set("inputs", inputs);
@@ -137,7 +168,7 @@ http::Response detailPage(const DossierPagesContext& ctx, const http::Request& r
     data.set("events", events);
     data.set("has_supplement", supplement);
     bool shown_failed = false;
-    data.set("actions", actionsData(user, d, failed, shown_failed));
+    data.set("actions", actionsData(ctx, user, d, failed, shown_failed));
     if (domain::hasPermission(user.role, Permission::IssueApology) && !d.apology &&
         domain::isAllowed(d.status, CommandKind::IssueApology)) {
         Data a;

@@ -178,6 +178,11 @@ TEST_F(DossierPages, ADossierMovesThroughTheFormsToReturnAndTheHeadSeesItOverdue
     EXPECT_TRUE(contains(detail.body, "data-command=\"start_processing\""));
     EXPECT_TRUE(contains(detail.body, "data-command=\"assign\""));
     step(head, {{"command", "start_processing"}});
+    // The head picks the officer from the processing officers and heads of the agency.
+    const auto processing = get(head, "/ho-so/" + code);
+    EXPECT_TRUE(contains(processing.body, "<option value=\"xuly\" >Trần Văn Minh (xuly)</option>")) << processing.body;
+    EXPECT_TRUE(contains(processing.body, "<option value=\"lanhdao\" >"));
+    EXPECT_FALSE(contains(processing.body, "<option value=\"tiepnhan\""));  // a desk officer does not process
     step(head, {{"command", "assign"}, {"officer", "xuly"}});
     const auto queue = get(officer, "/ho-so-cua-toi");
     EXPECT_TRUE(contains(queue.body, "/ho-so/" + code));

@@ -45,6 +45,14 @@ struct AuthService::SessionCache {
     };
     std::mutex mutex;
     std::unordered_map<std::string, Entry> entries;
+    /// Counts the sessions ended here: a read that began before one ended must not be cached,
+    /// or an ended session could come back for kSessionRecheck.
+    std::uint64_t generation = 0;
+
+    std::uint64_t currentGeneration() {
+        const std::lock_guard lock(mutex);
+        return generation;
+    }
 
     std::optional<store::SessionRow> fresh(const std::string& hash, date::sys_seconds now) {
         const std::lock_guard lock(mutex);
@@ -55,8 +63,11 @@ struct AuthService::SessionCache {
         return found->second.row;
     }
 
-    void put(const std::string& hash, const std::optional<store::SessionRow>& row, date::sys_seconds now) {
+    /// Caches what a read begun at `read_generation` found, unless a session ended since.
+    void put(const std::string& hash, const std::optional<store::SessionRow>& row, date::sys_seconds now,
+             std::uint64_t read_generation) {
         const std::lock_guard lock(mutex);
+        if (read_generation != generation) return;
         if (!row) {
             entries.erase(hash);
             return;
@@ -67,11 +78,13 @@ struct AuthService::SessionCache {
 
     void forget(const std::string& hash) {
         const std::lock_guard lock(mutex);
+        ++generation;
         entries.erase(hash);
     }
 
     void forgetUser(std::int64_t user_id) {
         const std::lock_guard lock(mutex);
+        ++generation;
         std::erase_if(entries, [&](const auto& entry) { return entry.second.row.user.id == user_id; });
     }
 };
@@ -133,8 +146,9 @@ std::optional<ActiveSession> AuthService::authenticate(const std::string& token)
     const std::string hash = sha256Hex(token);
     auto row = sessions_->fresh(hash, now);
     if (!row) {
+        const auto generation = sessions_->currentGeneration();
         row = database_.run([&](store::Session& s) { return users_->findSession(s, hash); });
-        sessions_->put(hash, row, now);
+        sessions_->put(hash, row, now, generation);
     }
     if (!row || !row->user.active || row->expires_at <= now || now - row->created_at >= kAbsoluteTimeout) {
         return std::nullopt;
@@ -142,10 +156,11 @@ std::optional<ActiveSession> AuthService::authenticate(const std::string& token)
     // Slide the idle expiry at most once a minute, never past the absolute limit.
     if (now - row->last_seen_at >= std::chrono::minutes(1)) {
         const auto expires = std::min<date::sys_seconds>(now + kIdleTimeout, row->created_at + kAbsoluteTimeout);
+        const auto generation = sessions_->currentGeneration();
         database_.run([&](store::Session& s) { users_->touchSession(s, hash, now, expires); });
         row->last_seen_at = now;
         row->expires_at = expires;
-        sessions_->put(hash, row, now);
+        sessions_->put(hash, row, now, generation);
     }
     return ActiveSession{row->csrf_token, toPrincipal(row->user)};
 }

@@ -68,36 +68,50 @@ std::int64_t Session::lastInsertId() {
 
 std::vector<std::vector<std::int64_t>> Session::runBatch(const StatementBatch& batch) {
     std::vector<std::vector<std::int64_t>> rows;
-    if (batch.empty()) return rows;
-    std::unique_ptr<sql::Statement> statement(connection_->createStatement());
+    const auto& statements = batch.statements();
     const auto& returns = batch.returnsRows();
-    std::size_t done = 0;
-    try {
-        bool has_rows = statement->execute(batch.text());
-        for (;;) {
-            if (has_rows != returns[done]) {
-                throw Error(ErrorCode::Internal, "Lỗi hệ thống khi ghi dữ liệu.",
-                            "statement " + std::to_string(done + 1) + " of a batch returned an unexpected result");
-            }
-            if (has_rows) {
-                std::unique_ptr<sql::ResultSet> rs(statement->getResultSet());
-                auto& out = rows.emplace_back();
-                while (rs->next()) out.push_back(rs->getInt64(1));
-            }
-            if (++done == batch.size()) break;
-            // Connector/C++ 1.1 reports no update count after the first result; the results
-            // are walked by position, one per statement.
-            has_rows = statement->getMoreResults();
+    // Round trips of at most kBatchBytes of text (a batch of large intakes, its text hex-encoded,
+    // could pass the server's max_allowed_packet); a longer single statement goes alone.
+    constexpr std::size_t kBatchBytes = 1 << 20;
+    for (std::size_t first = 0; first < statements.size();) {
+        std::size_t end = first;
+        std::size_t bytes = 0;
+        std::string text;
+        while (end < statements.size() && (end == first || bytes + statements[end].size() + 2 <= kBatchBytes)) {
+            bytes += statements[end].size() + 2;
+            if (end > first) text += ";\n";
+            text += statements[end++];
         }
-    } catch (...) {
-        // Read what the server still sends (nothing after a failed statement), so that the
-        // connection can run the ROLLBACK.
+        std::unique_ptr<sql::Statement> statement(connection_->createStatement());
+        std::size_t done = first;
         try {
-            for (std::size_t i = done; i < batch.size(); ++i) statement->getMoreResults();
-        } catch (const sql::SQLException& e) {
-            log::debug("db.batch_drain_failed", {{"error", e.what()}});
+            bool has_rows = statement->execute(text);
+            for (;;) {
+                if (has_rows) {
+                    std::unique_ptr<sql::ResultSet> rs(statement->getResultSet());
+                    auto& out = rows.emplace_back();
+                    while (rs->next()) out.push_back(rs->getInt64(1));
+                }
+                if (has_rows != returns[done]) {
+                    throw Error(ErrorCode::Internal, "Lỗi hệ thống khi ghi dữ liệu.",
+                                "statement " + std::to_string(done + 1) + " of a batch returned an unexpected result");
+                }
+                if (++done == end) break;
+                // Connector/C++ 1.1 reports no update count after the first result; the results
+                // are walked by position, one per statement.
+                has_rows = statement->getMoreResults();
+            }
+        } catch (...) {
+            // Read what the server still sends (nothing after a failed statement), so that the
+            // connection can run the ROLLBACK.
+            try {
+                for (std::size_t i = done; i < end; ++i) statement->getMoreResults();
+            } catch (const sql::SQLException& e) {
+                log::debug("db.batch_drain_failed", {{"error", e.what()}});
+            }
+            throw;
         }
-        throw;
+        first = end;
     }
     return rows;
 }

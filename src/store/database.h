@@ -59,9 +59,10 @@ public:
     /// Returns the AUTO_INCREMENT id of the last row this connection inserted.
     std::int64_t lastInsertId();
 
-    /// Runs every statement of `batch` in one round trip, in order, and returns, for each
-    /// statement that returns rows, the first column of its rows as integers. The server stops
-    /// at the first statement that fails; its error is thrown (the connection stays usable).
+    /// Runs every statement of `batch` in one round trip (more for a batch of over 1 MiB of
+    /// text), in order, and returns, for each statement that returns rows, the first column of
+    /// its rows as integers. The server stops at the first statement that fails; its error is
+    /// thrown (the connection stays usable).
     std::vector<std::vector<std::int64_t>> runBatch(const StatementBatch& batch);
 
     /// Returns the underlying driver connection.

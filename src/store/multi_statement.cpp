@@ -79,16 +79,4 @@ void StatementBatch::add(std::string statement, bool returns_rows) {
     returns_rows_.push_back(returns_rows);
 }
 
-std::string StatementBatch::text() const {
-    std::size_t size = 0;
-    for (const auto& s : statements_) size += s.size() + 2;
-    std::string out;
-    out.reserve(size);
-    for (const auto& s : statements_) {
-        if (!out.empty()) out += ";\n";
-        out += s;
-    }
-    return out;
-}
-
 }  // namespace motcua::store

@@ -63,8 +63,6 @@ public:
     const std::vector<std::string>& statements() const { return statements_; }
     const std::vector<bool>& returnsRows() const { return returns_rows_; }
 
-    /// The statements joined for one multi-statement query.
-    std::string text() const;
 
 private:
     std::vector<std::string> statements_;

@@ -14,6 +14,7 @@ bool isConnectionLost(int code) {
         case 2013:  // CR_SERVER_LOST
         case 2055:  // CR_SERVER_LOST_EXTENDED
         case 2030:  // statement not prepared: the connection was rebuilt under it
+        case 2014:  // commands out of sync: results left unread, the connection cannot go on
         case 1053:  // ER_SERVER_SHUTDOWN
         case 1927:  // ER_CONNECTION_KILLED
         case 4031:  // ER_CLIENT_INTERACTION_TIMEOUT

@@ -127,6 +127,25 @@ TEST_F(StatementBatchDb, AFailedCheckStopsTheBatchBeforeItsCommitAndTheRollbackU
     EXPECT_EQ(last, (std::vector<std::vector<std::int64_t>>{{11}}));
 }
 
+TEST_F(StatementBatchDb, ABatchOfSeveralMegabytesGoesInSeveralRoundTripsWithItsResultsInOrder) {
+    db.database().run([](store::Session& s) { s.execute("ALTER TABLE batch_t MODIFY name MEDIUMTEXT NOT NULL"); });
+    StatementBatch batch;
+    batch.add("START TRANSACTION");
+    std::vector<std::string> values;
+    for (int i = 0; i < 40; ++i) {
+        values.push_back(std::to_string(i) + std::string(40000, 'e') + "ế");  // 80 kB as hex each
+        store::addStatement(batch, "INSERT INTO batch_t (name) VALUES (?) RETURNING id",
+                            [&](TextRow& row) { row.setString(1, values.back()); }, true);
+    }
+    batch.add("SELECT COUNT(*) FROM batch_t", true);
+    batch.add("COMMIT");
+    const auto rows = db.database().run([&](store::Session& s) { return s.runBatch(batch); });
+    ASSERT_EQ(rows.size(), 41u);
+    for (std::size_t i = 1; i < 40; ++i) EXPECT_GT(rows[i].at(0), rows[i - 1].at(0));
+    EXPECT_EQ(rows[40], std::vector<std::int64_t>{40});
+    EXPECT_EQ(names(), values);
+}
+
 TEST_F(StatementBatchDb, AFailingStatementInTheMiddleThrowsItsErrorAndRunsNothingAfterIt) {
     StatementBatch batch;
     batch.add("INSERT INTO batch_t (name) VALUES ('first')");

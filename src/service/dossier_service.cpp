@@ -306,11 +306,19 @@ struct DossierService::Impl {
             });
             return true;
         } catch (const Error& e) {
+            forgetKeys(pipeline, by_day);
             if (e.code() == ErrorCode::Unavailable) throw;
             log::debug("dossier.intake_predicted_failed", {{"intakes", std::to_string(jobs.size())}, {"error", e.what()}});
+        } catch (...) {
+            forgetKeys(pipeline, by_day);
+            throw;
         }
-        for (const auto& entry : by_day) pipeline.forget(pipelineKey(entry.first));
         return false;
+    }
+
+    /// Drops the lane's predictions for the keys of a batch that did not commit.
+    static void forgetKeys(CodePipeline& pipeline, const DayGroups& by_day) {
+        for (const auto& entry : by_day) pipeline.forget(pipelineKey(entry.first));
     }
 
     /// Writes a batch in one transaction. A batch of accepted intakes without idempotency keys
@@ -338,13 +346,16 @@ struct DossierService::Impl {
         }
         try {
             std::optional<CodePipeline::Turn> turn;
-            if (plan) turn.emplace(pipeline, plan->ticket);
+            if (plan) {
+                turn.emplace(pipeline, plan->ticket);
+                turn->await();  // before leasing a connection: the earlier batches may need one
+            }
             withRetries(db, [&](store::Session& s) {
                 writeIntakes(s, jobs, turn ? &*turn : nullptr, &pipeline, plan ? plan->ticket : 0);
                 return 0;
             });
         } catch (const Error& e) {
-            for (const auto& entry : by_day) pipeline.forget(pipelineKey(entry.first));
+            forgetKeys(pipeline, by_day);
             if (jobs.size() == 1 || e.code() == ErrorCode::Unavailable) throw;
             log::warn("dossier.intake_batch_failed", {{"intakes", std::to_string(jobs.size())}, {"error", e.what()}});
             for (IntakeJob* job : jobs) {
@@ -357,6 +368,9 @@ struct DossierService::Impl {
                     job->error = std::current_exception();
                 }
             }
+        } catch (...) {
+            forgetKeys(pipeline, by_day);
+            throw;
         }
     }
 

@@ -679,15 +679,6 @@ std::int64_t DossierRepository::procedureIdOf(Session& session, std::int64_t dos
     return rs->getInt64(1);
 }
 
-std::int64_t DossierRepository::reserveSequences(Session& session, std::int64_t agency_id, date::year_month_day day,
-                                                 std::int64_t count) {
-    auto& s = session.prepare(kReserveSequences);
-    bindReserveRow(s, agency_id, day, count);
-    std::unique_ptr<sql::ResultSet> rs(s.executeQuery());
-    rs->next();
-    return rs->getInt64(1) - count + 1;
-}
-
 void DossierRepository::addInsertDossiers(StatementBatch& batch, const std::vector<DossierHistory>& histories,
                                           bool without_codes) {
     addStatement(batch, multiRowOf(kInsert, histories.size(), " RETURNING id"), [&](TextRow& row) {
@@ -741,13 +732,6 @@ void DossierRepository::addReserveSequencesAfter(StatementBatch& batch, std::int
     batch.add(std::string(kSequenceMovedCheck));
 }
 
-bool DossierRepository::reserveSequencesAfter(Session& session, std::int64_t agency_id, date::year_month_day day,
-                                              std::int64_t expected_last, std::int64_t count) {
-    auto& s = session.prepare(kReserveSequencesAfter);
-    bindReserveAfterRow(s, agency_id, day, expected_last, count);
-    return s.executeUpdate() == 1;
-}
-
 std::optional<std::pair<std::string, std::int64_t>> DossierRepository::findIdempotencyKey(Session& session,
                                                                                           std::int64_t user_id,
                                                                                           const std::string& key) {
@@ -757,13 +741,6 @@ std::optional<std::pair<std::string, std::int64_t>> DossierRepository::findIdemp
     std::unique_ptr<sql::ResultSet> rs(s.executeQuery());
     if (!rs->next()) return std::nullopt;
     return std::make_pair(std::string(rs->getString(1)), static_cast<std::int64_t>(rs->getInt64(2)));
-}
-
-void DossierRepository::insertIdempotencyKey(Session& session, std::int64_t user_id, const std::string& key,
-                                             const std::string& hash, std::int64_t dossier_id, date::sys_seconds now) {
-    auto& s = session.prepare(kInsertKey);
-    bindKeyRow(s, user_id, key, hash, dossier_id, now);
-    s.executeUpdate();
 }
 
 }  // namespace motcua::store

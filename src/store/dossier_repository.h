@@ -78,17 +78,6 @@ public:
     /// Returns the procedure id of a dossier.
     std::int64_t procedureIdOf(Session& session, std::int64_t dossier_id);
 
-    /// Reserves the next `count` daily sequence numbers of `agency_id` on local date `day` (1, 2,
-    /// …) and returns the first; the row stays locked until the transaction ends, so numbers are
-    /// neither skipped nor repeated.
-    std::int64_t reserveSequences(Session& session, std::int64_t agency_id, date::year_month_day day,
-                                  std::int64_t count);
-    /// Reserves `count` numbers after `expected_last` only if the sequence stands exactly there
-    /// (waiting for the transaction that holds the row); returns false, reserving nothing,
-    /// otherwise or when the day has no sequence yet.
-    bool reserveSequencesAfter(Session& session, std::int64_t agency_id, date::year_month_day day,
-                               std::int64_t expected_last, std::int64_t count);
-
     // The intake write path as statement batches (one round trip for several tables).
     /// Appends the multi-row INSERT of `histories`' dossiers; it returns their ids in order.
     /// `without_codes` stores them with no code yet (addSetCodes gives it later).
@@ -99,12 +88,18 @@ public:
     /// Appends the documents, transfers and events of `histories`, whose dossiers have `ids`.
     void addChildren(StatementBatch& batch, const std::vector<DossierHistory>& histories,
                      const std::vector<std::int64_t>& ids);
+    /// Appends an idempotency key's row; the batch fails with Error(AlreadyExists) when a
+    /// concurrent request took the key.
     void addIdempotencyKey(StatementBatch& batch, std::int64_t user_id, const std::string& key, const std::string& hash,
                            std::int64_t dossier_id, date::sys_seconds now);
-    /// As reserveSequences; the statement returns the last number reserved.
+    /// Appends the reservation of the next `count` daily sequence numbers of `agency_id` on local
+    /// date `day` (1, 2, …); the statement returns the last number reserved. The row stays
+    /// locked until the transaction ends, so numbers are neither skipped nor repeated.
     void addReserveSequences(StatementBatch& batch, std::int64_t agency_id, date::year_month_day day, std::int64_t count);
-    /// As reserveSequencesAfter, except that a sequence standing elsewhere (or missing) fails the
-    /// batch there with Error(Conflict, field "code_sequence"), before any COMMIT after it.
+    /// Appends the reservation of `count` numbers after `expected_last`, which holds only if the
+    /// sequence stands exactly there (waiting for the transaction that holds the row); otherwise,
+    /// or when the day has no sequence yet, the batch fails there with Error(Conflict, field
+    /// "code_sequence"), before any COMMIT after it.
     void addReserveSequencesAfter(StatementBatch& batch, std::int64_t agency_id, date::year_month_day day,
                                   std::int64_t expected_last, std::int64_t count);
 
@@ -116,9 +111,6 @@ public:
     /// Returns (request hash, dossier id) stored for this user's key, if any.
     std::optional<std::pair<std::string, std::int64_t>> findIdempotencyKey(Session& session, std::int64_t user_id,
                                                                            const std::string& key);
-    /// Stores an idempotency key. Throws Error(AlreadyExists) when a concurrent request took it.
-    void insertIdempotencyKey(Session& session, std::int64_t user_id, const std::string& key, const std::string& hash,
-                              std::int64_t dossier_id, date::sys_seconds now);
 };
 
 /// Returns the due instant in force while a dossier is open and its clock runs, else empty.

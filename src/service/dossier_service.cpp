@@ -158,8 +158,8 @@ struct DossierService::Impl {
 
     /// Writes a batch of intakes in its own transaction, reserving first: one round trip for the
     /// code reservations (one per agency and day), one for the dossier rows, one for everything
-    /// else and the commit. With a turn, the reservations wait for it; once committed, the
-    /// pipeline learns where they ended.
+    /// else and the commit. A turn (the caller awaited it) is passed once the reservations are
+    /// made; once committed, the pipeline learns where they ended.
     void writeIntakes(store::Session& s, const std::vector<IntakeJob*>& jobs, CodePipeline::Turn* turn = nullptr,
                       CodePipeline* pipeline = nullptr, std::uint64_t ticket = 0) {
         const DayGroups by_day = acceptedByDay(jobs);
@@ -168,7 +168,6 @@ struct DossierService::Impl {
         head.add("START TRANSACTION");
         std::vector<std::int64_t> lasts;
         if (!by_day.empty()) {
-            if (turn != nullptr) turn->await();
             for (const auto& [key, group] : by_day) {
                 dossiers.addReserveSequences(head, key.first, key.second, static_cast<std::int64_t>(group.size()));
             }

@@ -102,29 +102,15 @@ void foldEvent(store::Session& session, store::StatsRepository& stats, store::Do
     store::CounterRepository{}.apply(session, id, stats::counterChange(before, *record));
 }
 
-namespace {
-
-template <class Target>
-void storeNew(Target& target, store::StatsRepository& stats, const std::vector<stats::DossierStatRecord>& records) {
-    stats.upsertMany(target, records);
+void storeNewRecords(store::StatementBatch& batch, store::StatsRepository& stats,
+                     const std::vector<stats::DossierStatRecord>& records) {
+    stats.insertNew(batch, records);
     std::vector<std::pair<std::int64_t, stats::CounterChange>> changes;
     changes.reserve(records.size());
     for (const auto& record : records) {
         changes.emplace_back(record.dossier_id.value, stats::counterChange(std::nullopt, record));
     }
-    store::CounterRepository{}.apply(target, changes);
-}
-
-}  // namespace
-
-void storeNewRecords(store::Session& session, store::StatsRepository& stats,
-                     const std::vector<stats::DossierStatRecord>& records) {
-    storeNew(session, stats, records);
-}
-
-void storeNewRecords(store::StatementBatch& batch, store::StatsRepository& stats,
-                     const std::vector<stats::DossierStatRecord>& records) {
-    storeNew(batch, stats, records);
+    store::CounterRepository{}.apply(batch, changes);
 }
 
 std::int64_t rebuildDayCounters(store::Database& db, const std::function<void(std::int64_t)>& progress) {

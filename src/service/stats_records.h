@@ -35,9 +35,8 @@ void foldEvent(store::Session& session, store::StatsRepository& stats, store::Do
                const domain::DossierEvent& event, const domain::stats::RecordContext& context);
 
 /// Stores the first records of new dossiers (written whole at intake) and adds them to the day
-/// counters, with one statement for each table.
-void storeNewRecords(store::Session& session, store::StatsRepository& stats,
-                     const std::vector<domain::stats::DossierStatRecord>& records);
+/// counters, with one statement for each table: the counter steps of the whole batch are summed
+/// by cell first.
 void storeNewRecords(store::StatementBatch& batch, store::StatsRepository& stats,
                      const std::vector<domain::stats::DossierStatRecord>& records);
 

@@ -209,21 +209,22 @@ void markIrregularIn(Target& target, const std::vector<std::int64_t>& dossier_id
 
 template <class Target>
 void applyChanges(Target& target, const std::vector<std::pair<std::int64_t, stats::CounterChange>>& changes) {
-    std::size_t cells = 0;
-    for (const auto& [id, change] : changes) cells += change.cells.size();
-    if (cells > 0) {
+    // The steps of all the changes, summed by cell: a batch of intakes at one desk adds one row
+    // per cell rather than one per intake and cell.
+    std::vector<stats::CounterCell> cells;
+    for (const auto& entry : changes) cells.insert(cells.end(), entry.second.cells.begin(), entry.second.cells.end());
+    if (changes.size() > 1) stats::normalizeCells(cells);
+    if (!cells.empty()) {
         writeStatement(target,
                        multiRowStatement("INSERT INTO stats_counter_pending (side, day, agency_id, field_code, procedure_code" +
                                              countList("", "") + ") VALUES ",
-                                         placeholderGroup(2), cells, ""),
+                                         placeholderGroup(2), cells.size(), ""),
                        [&](auto& s) {
                            unsigned i = 1;
-                           for (const auto& [id, change] : changes) {
-                               for (const auto& cell : change.cells) {
-                                   s.setString(i++, std::string(1, static_cast<char>(cell.side)));
-                                   s.setString(i++, sqlDay(cell.day));
-                                   i = bindKeyAndCounts(s, i, cell.key, cell.counts);
-                               }
+                           for (const auto& cell : cells) {
+                               s.setString(i++, std::string(1, static_cast<char>(cell.side)));
+                               s.setString(i++, sqlDay(cell.day));
+                               i = bindKeyAndCounts(s, i, cell.key, cell.counts);
                            }
                        });
     }

@@ -193,12 +193,14 @@ void StatsRepository::upsert(Session& session, const DossierStatRecord& record) 
     s.executeUpdate();
 }
 
+/// Writes `records` with multi-row statements ending in `tail` (the upsert's ON DUPLICATE KEY
+/// clause, or nothing for records that are new).
 template <class Target>
-void upsertRecords(Target& target, const std::vector<DossierStatRecord>& records) {
+void writeRecords(Target& target, const std::vector<DossierStatRecord>& records, std::string_view tail) {
     constexpr std::size_t kPerStatement = 500;  // 24 placeholders each
     for (std::size_t first = 0; first < records.size(); first += kPerStatement) {
         const std::size_t n = std::min(kPerStatement, records.size() - first);
-        writeStatement(target, multiRowOf(kUpsert, n, kUpsertTail), [&](auto& s) {
+        writeStatement(target, multiRowOf(kUpsert, n, tail), [&](auto& s) {
             unsigned i = 1;
             for (std::size_t r = first; r < first + n; ++r) i = bindRecord(s, records[r], i);
         });
@@ -207,11 +209,11 @@ void upsertRecords(Target& target, const std::vector<DossierStatRecord>& records
 }
 
 void StatsRepository::upsertMany(Session& session, const std::vector<DossierStatRecord>& records) {
-    upsertRecords(session, records);
+    writeRecords(session, records, kUpsertTail);
 }
 
-void StatsRepository::upsertMany(StatementBatch& batch, const std::vector<DossierStatRecord>& records) {
-    upsertRecords(batch, records);
+void StatsRepository::insertNew(StatementBatch& batch, const std::vector<DossierStatRecord>& records) {
+    writeRecords(batch, records, "");
 }
 
 std::vector<DossierStatRecord> StatsRepository::forPeriod(Session& session, date::local_seconds start,

@@ -35,7 +35,9 @@ public:
     void upsert(Session& session, const domain::stats::DossierStatRecord& record);
     /// Inserts or replaces many records with multi-row statements (bulk loads, rebuilds).
     void upsertMany(Session& session, const std::vector<domain::stats::DossierStatRecord>& records);
-    void upsertMany(StatementBatch& batch, const std::vector<domain::stats::DossierStatRecord>& records);
+    /// Inserts the records of dossiers that have none yet (intakes), in `batch`: a plain INSERT,
+    /// so a record that exists already is an error rather than overwritten.
+    void insertNew(StatementBatch& batch, const std::vector<domain::stats::DossierStatRecord>& records);
     /// Returns the records that can count in a period [start, end] (local): accepted at or before
     /// `end` and not ended before `start`, or returned within it.
     std::vector<domain::stats::DossierStatRecord> forPeriod(Session& session, date::local_seconds start,

@@ -304,6 +304,10 @@ struct DossierService::Impl {
                 tx.commit();
             });
             return true;
+        } catch (const store::CommitUnknown& lost) {
+            forgetKeys(pipeline, by_day);
+            if (committedDespite(lost, jobs)) return true;
+            // Nothing of it is stored: the caller writes it the classic way.
         } catch (const Error& e) {
             forgetKeys(pipeline, by_day);
             if (e.code() == ErrorCode::Unavailable) throw;
@@ -313,6 +317,50 @@ struct DossierService::Impl {
             throw;
         }
         return false;
+    }
+
+    /// Writes a batch reserving first (writeIntakes), with withRetries' retries. When the
+    /// connection was lost after its COMMIT was sent, finds out whether it committed and, when
+    /// it did not, writes it once more.
+    void writeClassic(const std::vector<IntakeJob*>& jobs, CodePipeline::Turn* turn = nullptr,
+                      CodePipeline* pipeline = nullptr, std::uint64_t ticket = 0) {
+        try {
+            withRetries(db, [&](store::Session& s) {
+                writeIntakes(s, jobs, turn, pipeline, ticket);
+                return 0;
+            });
+        } catch (const store::CommitUnknown& lost) {
+            if (pipeline != nullptr) forgetKeys(*pipeline, acceptedByDay(jobs));
+            if (committedDespite(lost, jobs)) return;
+            withRetries(db, [&](store::Session& s) {
+                writeIntakes(s, jobs);
+                return 0;
+            });
+        }
+    }
+
+    /// After the connection was lost with a batch's COMMIT sent (`lost`): returns true when the
+    /// batch committed (its intakes stand as written), false when nothing of it is stored.
+    /// Rethrows `lost` when the database cannot tell, so that nothing is written twice. Every row of the batch had its id before
+    /// the COMMIT was sent, so the ids say which.
+    bool committedDespite(const store::CommitUnknown& lost, const std::vector<IntakeJob*>& jobs) {
+        std::vector<std::int64_t> ids;
+        for (const IntakeJob* job : jobs) {
+            if (!job->written || job->written->id.value == 0) throw lost;
+            ids.push_back(job->written->id.value);
+        }
+        std::int64_t stored = 0;
+        try {
+            stored = db.run([&](store::Session& s) { return dossiers.countStored(s, ids); });
+        } catch (const Error& e) {
+            log::warn("dossier.intake_commit_unknown", {{"intakes", std::to_string(jobs.size())}, {"error", e.what()}});
+            throw lost;
+        }
+        log::warn("dossier.intake_commit_settled",
+                  {{"intakes", std::to_string(jobs.size())}, {"stored", std::to_string(stored)}});
+        if (stored == static_cast<std::int64_t>(ids.size())) return true;
+        if (stored == 0) return false;
+        throw lost;  // a transaction is stored whole or not at all; nothing is written again
     }
 
     /// Drops the lane's predictions for the keys of a batch that did not commit.
@@ -349,20 +397,14 @@ struct DossierService::Impl {
                 turn.emplace(pipeline, plan->ticket);
                 turn->await();  // before leasing a connection: the earlier batches may need one
             }
-            withRetries(db, [&](store::Session& s) {
-                writeIntakes(s, jobs, turn ? &*turn : nullptr, &pipeline, plan ? plan->ticket : 0);
-                return 0;
-            });
+            writeClassic(jobs, turn ? &*turn : nullptr, &pipeline, plan ? plan->ticket : 0);
         } catch (const Error& e) {
             forgetKeys(pipeline, by_day);
             if (jobs.size() == 1 || e.code() == ErrorCode::Unavailable) throw;
             log::warn("dossier.intake_batch_failed", {{"intakes", std::to_string(jobs.size())}, {"error", e.what()}});
             for (IntakeJob* job : jobs) {
                 try {
-                    withRetries(db, [&](store::Session& s) {
-                        writeIntakes(s, {job});
-                        return 0;
-                    });
+                    writeClassic({job});
                 } catch (...) {
                     job->error = std::current_exception();
                 }

@@ -12,6 +12,8 @@
 #include <cppconn/resultset.h>
 #include <cppconn/statement.h>
 
+#include <algorithm>
+
 namespace motcua::store {
 namespace {
 
@@ -81,6 +83,11 @@ std::vector<std::vector<std::int64_t>> Session::runBatch(const StatementBatch& b
             bytes += statements[end].size() + 2;
             if (end > first) text += ";\n";
             text += statements[end++];
+        }
+        if (std::any_of(statements.begin() + static_cast<std::ptrdiff_t>(first),
+                        statements.begin() + static_cast<std::ptrdiff_t>(end),
+                        [](const std::string& statement) { return statement == "COMMIT"; })) {
+            commit_sent_ = true;
         }
         std::unique_ptr<sql::Statement> statement(connection_->createStatement());
         std::size_t done = first;
@@ -190,6 +197,7 @@ void Database::runImpl(const std::function<void(Session&)>& work) {
         try {
             try {
                 session->limitStatements(kStatementsPerSession);
+                session->clearCommitSent();
                 work(*session);
             } catch (const sql::SQLException& e) {
                 rethrowTranslated(e);
@@ -198,9 +206,19 @@ void Database::runImpl(const std::function<void(Session&)>& work) {
             return;
         } catch (const ConnectionLost& e) {
             // The server dropped this connection (restart, kill, timeout): throw it and its
-            // prepared statements away, and run the work once more on a new connection.
+            // prepared statements away, and run the work once more on a new connection, unless
+            // it may have committed already.
+            const bool commit_sent = session->commitSent();
             release(nullptr);
-            log::warn("db.connection_lost", {{"attempt", std::to_string(attempt + 1)}, {"error", e.what()}});
+            log::warn("db.connection_lost", {{"attempt", std::to_string(attempt + 1)},
+                                             {"after_commit", commit_sent ? "yes" : "no"},
+                                             {"error", e.what()}});
+            if (commit_sent) {
+                throw CommitUnknown(ErrorCode::Unavailable,
+                                    "Mất kết nối với cơ sở dữ liệu đúng lúc đang lưu, nên chưa rõ thay đổi đã được lưu "
+                                    "hay chưa. Hãy tải lại hồ sơ để kiểm tra trước khi làm lại.",
+                                    std::string("connection lost after COMMIT was sent: ") + e.what());
+            }
             if (attempt >= 1) throw;
         } catch (...) {
             release(std::move(session));
@@ -236,6 +254,7 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
+    session_.markCommitSent();
     session_.execute("COMMIT");
     done_ = true;
 }

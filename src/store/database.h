@@ -1,8 +1,10 @@
 #pragma once
 /// The connection pool to MariaDB. Every unit of work runs through `run()`, which
 /// leases a connection, translates driver errors into motcua::Error and, when the
-/// server dropped the connection, reconnects, re-prepares and retries the work once.
+/// server dropped the connection, reconnects, re-prepares and retries the work once,
+/// unless a COMMIT had been sent on it (see CommitUnknown).
 
+#include "domain/core/error.h"
 #include "store/db_url.h"
 
 #include <chrono>
@@ -28,6 +30,14 @@ class PreparedStatement;
 namespace motcua::store {
 
 class StatementBatch;
+
+/// The connection was lost after a unit of work had sent a COMMIT: the server may have committed
+/// it or not, so the work is not run again (that could store it twice). Code Unavailable; the
+/// caller finds out what was stored, or tells the user to check.
+class CommitUnknown : public Error {
+public:
+    using Error::Error;
+};
 
 /// Pool settings.
 struct DatabaseSettings {
@@ -68,8 +78,15 @@ public:
     /// Returns the underlying driver connection.
     sql::Connection& connection() { return *connection_; }
 
+    /// Whether a COMMIT was sent in the current unit of work (Transaction::commit and batches
+    /// holding one set it; the pool clears it before each unit).
+    bool commitSent() const { return commit_sent_; }
+    void markCommitSent() { commit_sent_ = true; }
+    void clearCommitSent() { commit_sent_ = false; }
+
 private:
     std::unique_ptr<sql::Connection> connection_;
+    bool commit_sent_ = false;
     std::map<std::string, std::unique_ptr<sql::PreparedStatement>, std::less<>> statements_;
 };
 
@@ -86,7 +103,8 @@ public:
     static void initDriver();
 
     /// Runs `work(Session&)` on a pooled connection and returns its result.
-    /// Throws Error(Unavailable) when the server cannot be reached, after one retry.
+    /// Throws Error(Unavailable) when the server cannot be reached, after one retry, and
+    /// CommitUnknown, without a retry, when the connection was lost after `work` sent a COMMIT.
     template <class F>
     auto run(F&& work) -> std::invoke_result_t<F, Session&> {
         using R = std::invoke_result_t<F, Session&>;

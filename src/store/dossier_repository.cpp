@@ -531,6 +531,18 @@ std::optional<domain::Dossier> DossierRepository::findByCode(Session& session, c
     return findOne(session, s);
 }
 
+std::int64_t DossierRepository::countStored(Session& session, const std::vector<std::int64_t>& ids) {
+    if (ids.empty()) return 0;
+    auto& statement = session.prepare(multiRowStatement(
+        "SET STATEMENT innodb_lock_wait_timeout = 10 FOR SELECT COUNT(*) FROM dossiers WHERE id IN (", "?", ids.size(),
+        ") LOCK IN SHARE MODE"));
+    unsigned i = 1;
+    for (const std::int64_t id : ids) statement.setInt64(i++, id);
+    std::unique_ptr<sql::ResultSet> rs(statement.executeQuery());
+    rs->next();
+    return rs->getInt64(1);
+}
+
 std::optional<domain::Dossier> DossierRepository::findById(Session& session, std::int64_t id) {
     auto& s = session.prepare(kFindById);
     s.setInt64(1, id);

@@ -67,6 +67,9 @@ public:
     std::optional<domain::Dossier> findByCode(Session& session, const std::string& code, bool lock = false);
     /// Returns the dossier with `id`, if any.
     std::optional<domain::Dossier> findById(Session& session, std::int64_t id);
+    /// Returns how many of `ids` are stored, by a locking read: it waits (at most 10 s) for a
+    /// transaction still writing them to end, so the answer holds once it is given.
+    std::int64_t countStored(Session& session, const std::vector<std::int64_t>& ids);
     /// Returns the events of a dossier in sequence order.
     std::vector<domain::DossierEvent> events(Session& session, std::int64_t dossier_id);
     /// Returns the events of every dossier with id in [first_id, last_id], by dossier then sequence.

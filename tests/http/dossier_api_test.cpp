@@ -7,6 +7,7 @@
 #include "support/dossier_fixture.h"
 #include "support/test_database.h"
 #include "support/dossier_checks.h"
+#include "support/cutting_proxy.h"
 
 #include "app/wiring.h"
 #include "http/server.h"
@@ -364,6 +365,44 @@ TEST_F(DossierApi, TwoServersOnOneDatabaseKeepCodesGaplessWhenTheirPredictedCode
     EXPECT_EQ(countRows(app.db, "dossier_events"), 2 * (12 + 8 * 12));
     const auto committed = test::checkCommittedDossiers(app.wiring->database());  // codes 1..n, no gap, no repeat
     EXPECT_EQ(committed.size(), static_cast<std::size_t>(12 + 8 * 12));
+    const auto verified = app.wiring->reports().verify();
+    EXPECT_TRUE(verified.differences.empty()) << verified.differences.front();
+}
+
+TEST_F(DossierApi, AConnectionLostAfterTheCommitWasSentNeitherLosesNorDoublesTheIntake) {
+    // A server reaching the database through a proxy that cuts the connection once a COMMIT has
+    // been answered, before the answer arrives: the server must find out that the intake is
+    // stored rather than write it again (a second dossier, a skipped code).
+    auto url = store::DbUrl::parse(app.config.db_url);
+    test::CuttingProxy proxy(url.host, static_cast<std::uint16_t>(url.port));
+    url.host = "127.0.0.1";
+    url.port = proxy.port();
+    auto config = app.config;
+    config.db_url = url.toString();
+    app::Wiring cut(config, app.clock);
+    http::Server cut_server(cut.router(), http::ServerSettings{"127.0.0.1", 0});
+    const std::vector<std::pair<std::string, std::string>> headers{{"Cookie", desk.cookie}, {"X-CSRF-Token", desk.csrf}};
+    const auto post = [&](const std::string& name) {
+        return test::httpRequest(cut_server.port(), "POST", "/api/v1/dossiers", intakeBody(name), headers);
+    };
+    ASSERT_EQ(post("Làm nóng kết nối").status, 201);  // the first of the day reserves its code the classic way
+    // The next intakes go both ways: predicted (COMMIT alone) and, with a key, reserving first
+    // (COMMIT last in a statement batch).
+    for (int i = 0; i < 2; ++i) {
+        proxy.cutAfterNextCommit();
+        auto with_key = headers;
+        if (i == 1) with_key.emplace_back("Idempotency-Key", "cat-ket-noi-1");
+        const auto r = test::httpRequest(cut_server.port(), "POST", "/api/v1/dossiers",
+                                         intakeBody("Mất kết nối " + std::to_string(i)), with_key);
+        ASSERT_EQ(r.status, 201) << r.body;
+        EXPECT_EQ(proxy.cuts(), i + 1);
+        const std::string code = jsonString(r.body, "code");
+        EXPECT_EQ(code.substr(code.size() - 4), "000" + std::to_string(i + 2)) << code;
+    }
+    ASSERT_EQ(post("Sau sự cố").status, 201);
+    EXPECT_EQ(countRows(app.db, "dossiers"), 4);
+    EXPECT_EQ(countRows(app.db, "dossier_events"), 8);
+    EXPECT_EQ(test::checkCommittedDossiers(app.wiring->database()).size(), 4u);  // codes 1..4, no gap, no repeat
     const auto verified = app.wiring->reports().verify();
     EXPECT_TRUE(verified.differences.empty()) << verified.differences.front();
 }

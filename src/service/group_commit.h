@@ -3,11 +3,14 @@
 /// submits a job waits for it; when fewer than `max_leaders` batches are running and its job is
 /// still queued, it leads a batch itself: it takes the queued jobs, oldest first (at most
 /// `max_batch`), runs them with one call of `run_batch` (one transaction, a few multi-row
-/// statements) and wakes their threads. Nothing waits for a timer: a lone job is a batch of one
-/// at once, and batches grow only while earlier ones are busy, so latency never rises to gain
-/// throughput. `submit` returns only after `run_batch` returned for its job's batch, so a job is
-/// acknowledged only after its transaction committed.
+/// statements) and wakes their threads. When nothing else is being written, nothing waits: a
+/// lone job is a batch of one at once. While another batch is being written, a new leader
+/// waits up to `Gather::wait` for `Gather::enough` jobs to be queued before it takes them:
+/// under load a batch costs about the same whatever it holds, so fuller batches give more
+/// throughput and, measured, lower latency too. `submit` returns only after `run_batch`
+/// returned for its job's batch, so a job is acknowledged only after its transaction committed.
 
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -27,10 +30,17 @@ public:
     /// by one).
     using RunBatch = std::function<void(const std::vector<Job*>&)>;
 
-    GroupCommit(std::size_t max_batch, std::size_t max_leaders, RunBatch run_batch)
+    /// How long a leader waits for more jobs while another batch is being written.
+    struct Gather {
+        std::chrono::microseconds wait{0};  ///< 0: never
+        std::size_t enough = 1;             ///< stop waiting once this many jobs are queued
+    };
+
+    GroupCommit(std::size_t max_batch, std::size_t max_leaders, RunBatch run_batch, Gather gather = {})
         : max_batch_(max_batch < 1 ? 1 : max_batch),
           max_leaders_(max_leaders < 1 ? 1 : max_leaders),
-          run_batch_(std::move(run_batch)) {}
+          run_batch_(std::move(run_batch)),
+          gather_(gather) {}
     GroupCommit(const GroupCommit&) = delete;
     GroupCommit& operator=(const GroupCommit&) = delete;
 
@@ -40,6 +50,7 @@ public:
         Slot mine(&job);
         std::unique_lock lock(mutex_);
         queue_.push_back(&mine);
+        if (gathering_ > 0 && queue_.size() >= gather_.enough) enough_queued_.notify_all();
         for (;;) {
             if (mine.done) {
                 if (mine.error) std::rethrow_exception(mine.error);
@@ -71,15 +82,27 @@ private:
         std::condition_variable wake;
     };
 
-    /// Takes the oldest queued jobs, runs them unlocked and marks them done.
+    /// Takes the oldest queued jobs (after the gathering wait when another batch is being
+    /// written), runs them unlocked and marks them done.
     void lead(std::unique_lock<std::mutex>& lock) {
+        ++leaders_;
+        if (gather_.wait.count() > 0 && leaders_ > 1 && queue_.size() < gather_.enough) {
+            ++gathering_;
+            // Until enough jobs are queued, or no batch is being written any more.
+            enough_queued_.wait_for(lock, gather_.wait,
+                                    [&] { return queue_.size() >= gather_.enough || leaders_ <= gathering_; });
+            --gathering_;
+        }
         std::vector<Slot*> slots;
         while (!queue_.empty() && slots.size() < max_batch_) {
             slots.push_back(queue_.front());
             queue_.pop_front();
             slots.back()->taken = true;
         }
-        ++leaders_;
+        if (slots.empty()) {  // while this leader waited, another took every job (its own too)
+            --leaders_;
+            return;
+        }
         lock.unlock();
         std::exception_ptr error;
         try {
@@ -97,14 +120,19 @@ private:
             slot->done = true;
             slot->wake.notify_one();  // the slot lives until its thread, woken, takes the mutex
         }
-        // A leader's place is free: the oldest queued job leads the next batch.
+        // A leader's place is free: a gathering leader stops waiting, and the oldest queued job
+        // may lead the next batch.
+        if (gathering_ > 0) enough_queued_.notify_all();
         if (!queue_.empty()) queue_.front()->wake.notify_one();
     }
 
     const std::size_t max_batch_;
     const std::size_t max_leaders_;
     const RunBatch run_batch_;
+    const Gather gather_;
     mutable std::mutex mutex_;
+    std::condition_variable enough_queued_;
+    std::size_t gathering_ = 0;  ///< leaders in the gathering wait
     std::deque<Slot*> queue_;
     std::size_t leaders_ = 0;
 };

@@ -1,6 +1,8 @@
 // Contract: every submitted job runs in exactly one batch and its thread returns only after that
 // batch ran; a lone job runs at once; jobs that arrive while a batch runs form the next batch;
-// a batch's exception reaches every job of it and no other.
+// a batch's exception reaches every job of it and no other; with gathering, a leader that starts
+// while another batch is written waits for enough jobs, or for that batch to end, and a lone job
+// still runs at once.
 
 #include "service/group_commit.h"
 
@@ -9,6 +11,7 @@
 #include <atomic>
 #include <chrono>
 #include <future>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -118,7 +121,84 @@ TEST(GroupCommit, ABatchErrorReachesEveryJobOfThatBatchOnly) {
     EXPECT_EQ(third.batch, 2);
 }
 
-TEST(GroupCommit, ManyThreadsEachJobRunsExactlyOnce) {
+/// A lane with gathering that never times out in a test run: what ends a wait is the queue or
+/// the other batch, so a broken rule hangs the test (and CTest's timeout fails it).
+constexpr std::chrono::hours kForever{1};
+
+TEST(GroupCommit, WithGatheringALoneJobStillRunsAtOnce) {
+    std::vector<std::size_t> sizes;
+    service::GroupCommit<Job> commit(
+        8, 2, [&](const std::vector<Job*>& jobs) { sizes.push_back(jobs.size()); }, {kForever, 3});
+    Job job{1};
+    commit.submit(job);
+    EXPECT_EQ(sizes, std::vector<std::size_t>{1});
+}
+
+/// Runs `commit`'s first batch blocked until `release` is set; records every batch's values.
+struct BlockedFirstBatch {
+    std::promise<void> release, started;
+    std::shared_future<void> may_finish = release.get_future().share();
+    std::mutex mutex;
+    std::vector<std::vector<int>> batches;
+
+    void run(const std::vector<Job*>& jobs) {
+        std::vector<int> values;
+        for (Job* job : jobs) values.push_back(job->value);
+        bool first = false;
+        {
+            const std::lock_guard lock(mutex);
+            batches.push_back(values);
+            first = batches.size() == 1;
+        }
+        if (first) {
+            started.set_value();
+            may_finish.wait();
+        }
+    }
+};
+
+TEST(GroupCommit, WhileABatchIsWrittenTheNextLeaderWaitsUntilEnoughJobsAreQueued) {
+    BlockedFirstBatch lane;
+    service::GroupCommit<Job> commit(
+        8, 2, [&](const std::vector<Job*>& jobs) { lane.run(jobs); }, {kForever, 3});
+    std::vector<Job> jobs(4);
+    for (int i = 0; i < 4; ++i) jobs[static_cast<std::size_t>(i)].value = i;
+    std::vector<std::thread> threads;
+    threads.emplace_back([&] { commit.submit(jobs[0]); });
+    lane.started.get_future().wait();
+    // Job 1 finds a leader's place free but a batch being written: it waits, still queued.
+    for (std::size_t i = 1; i < 4; ++i) {
+        threads.emplace_back([&, i] { commit.submit(jobs[i]); });
+        if (i < 3) waitQueued(commit, i);
+    }
+    // The third queued job is enough: the second batch runs with all three while the first is
+    // still blocked.
+    for (std::size_t i = 1; i < 4; ++i) threads[i].join();
+    lane.release.set_value();
+    threads[0].join();
+    ASSERT_EQ(lane.batches.size(), 2u);
+    EXPECT_EQ(lane.batches[0], std::vector<int>{0});
+    EXPECT_EQ(lane.batches[1], (std::vector<int>{1, 2, 3}));
+}
+
+TEST(GroupCommit, AGatheringLeaderStopsWaitingWhenTheOtherBatchEnds) {
+    BlockedFirstBatch lane;
+    service::GroupCommit<Job> commit(
+        8, 2, [&](const std::vector<Job*>& jobs) { lane.run(jobs); }, {kForever, 5});
+    Job first{0}, second{1};
+    std::thread a([&] { commit.submit(first); });
+    lane.started.get_future().wait();
+    std::thread b([&] { commit.submit(second); });
+    waitQueued(commit, 1);
+    lane.release.set_value();
+    a.join();
+    b.join();  // far fewer than five queued: only the end of the first batch lets it go
+    ASSERT_EQ(lane.batches.size(), 2u);
+    EXPECT_EQ(lane.batches[1], std::vector<int>{1});
+}
+
+/// 400 jobs from 8 threads through batches of at most 5 and 2 leaders.
+void runManyThreads(service::GroupCommit<Job>::Gather gather) {
     std::atomic<int> runs{0};
     std::atomic<int> running{0};
     std::atomic<int> most_running{0};
@@ -134,7 +214,7 @@ TEST(GroupCommit, ManyThreadsEachJobRunsExactlyOnce) {
         }
         std::this_thread::sleep_for(std::chrono::microseconds(200));
         --running;
-    });
+    }, gather);
     std::vector<Job> jobs(400);
     std::vector<std::thread> threads;
     for (int t = 0; t < 8; ++t) {
@@ -149,6 +229,12 @@ TEST(GroupCommit, ManyThreadsEachJobRunsExactlyOnce) {
     EXPECT_EQ(runs.load(), 400);
     EXPECT_LE(most_running.load(), 2);  // never more batches at once than leaders
     for (const Job& job : jobs) EXPECT_EQ(job.batch, 0);
+}
+
+TEST(GroupCommit, ManyThreadsEachJobRunsExactlyOnce) { runManyThreads({}); }
+
+TEST(GroupCommit, ManyThreadsWithGatheringEachJobRunsExactlyOnce) {
+    runManyThreads({std::chrono::microseconds(300), 3});
 }
 
 }  // namespace

@@ -155,6 +155,7 @@ http::Response detailPage(const DossierPagesContext& ctx, const http::Request& r
     data.set("csrf", ctx.web.csrf(request));
     Data events{Data::type::list};
     bool supplement = false;
+    bool rejected = false;
     for (const auto& e : ctx.dossiers.events(user, code)) {
         Data item;
         item.set("sequence", std::to_string(e.sequence()));
@@ -164,9 +165,11 @@ http::Response detailPage(const DossierPagesContext& ctx, const http::Request& r
         setIf(item, "note", e.note());
         events.push_back(item);
         supplement = supplement || e.kind() == domain::DossierEventKind::SupplementRequested;
+        rejected = rejected || e.kind() == domain::DossierEventKind::RejectedAfterAppraisal;
     }
     data.set("events", events);
     data.set("has_supplement", supplement);
+    data.set("rejected", rejected);
     bool shown_failed = false;
     data.set("actions", actionsData(ctx, user, d, failed, shown_failed));
     if (domain::hasPermission(user.role, Permission::IssueApology) && !d.apology &&
@@ -241,7 +244,9 @@ void registerDossierDetail(http::Router& router, const DossierPagesContext& cont
             if (!showOnPage(e)) throw;
             return detailPage(ctx, request, user, code, Failed{command, describe(e), form}, http::httpStatus(e));
         }
+        // The citizen is handed a form: print it at once.
         if (command == "request_supplement") return WebApp::redirect("/ho-so/" + code + "/in/phieu-bo-sung");
+        if (command == "reject_after_appraisal") return WebApp::redirect("/ho-so/" + code + "/in/phieu-tu-choi");
         std::string flash;
         Poco::URI::encode("Đã ghi nhận: " + std::string(domain::labelVi(domain::parseCommandKind(command))) + ".", "&=?#+", flash);
         return WebApp::redirect("/ho-so/" + code + "?ok=" + flash);

@@ -108,6 +108,23 @@ http::Response controlSheet(const DossierPagesContext& ctx, const service::Dossi
     return ctx.web.printable("forms/control_sheet", data);
 }
 
+/// The Phiếu từ chối giải quyết hồ sơ of a dossier rejected after appraisal (NĐ 61/2018 Đ19.8):
+/// the same form as a refusal at the desk, issued by the handling agency, with the reasons the
+/// officer recorded.
+http::Response rejection(const DossierPagesContext& ctx, const domain::Principal& user, const service::DossierView& view,
+                         const std::vector<domain::DossierEvent>& events) {
+    const auto rejected = lastEvent(events, domain::DossierEventKind::RejectedAfterAppraisal);
+    if (!rejected) throw noSuchForm("Phiếu từ chối giải quyết hồ sơ");
+    Data data = formData(ctx, view, view.handling_agency_code, "A5");
+    data.set("after_appraisal", true);
+    data.set("officer_name", actorName(ctx, user, rejected->actorUser().value));
+    data.set("reason", rejected->note());
+    data.set("received_date_text",
+             view.dossier.received_at ? date::format("%d/%m/%Y", ctx.local_time.toLocal(*view.dossier.received_at)) : "");
+    data.set("rejected_text", formTime(rejected->at(), ctx.local_time));
+    return ctx.web.printable("forms/refusal", data);
+}
+
 std::string dayText(const std::string& iso) {
     const auto ymd = service::parseIsoDate(iso, "from");
     return date::format("%d/%m/%Y", ymd);
@@ -150,6 +167,7 @@ void registerPrintForms(http::Router& router, const DossierPagesContext& context
             return supplementForm(ctx, view, actorName(ctx, user, asked->actorUser().value), asked->note(), items);
         }
         if (form == "phieu-xin-loi") return apology(ctx, view);
+        if (form == "phieu-tu-choi") return rejection(ctx, user, view, events);
         if (form == "phieu-kiem-soat") return controlSheet(ctx, view, events);
         throw Error(ErrorCode::NotFound, "Không có mẫu in này.", "unknown form " + form);
     }, on_error);

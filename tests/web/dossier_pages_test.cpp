@@ -231,6 +231,34 @@ TEST_F(DossierPages, ADossierMovesThroughTheFormsToReturnAndTheHeadSeesItOverdue
     EXPECT_TRUE(contains(sheet.body, "Đã cấp Phiếu LLTP số 1"));
 }
 
+TEST_F(DossierPages, ARejectionAfterAppraisalSendsTheOfficerToThePrintedRejectionSlip) {
+    const std::string code = intakeByForm("2.000488", "Hoàng Thị <Lan>");
+    const auto step = [&](const test::ServedApp::Login& who, std::vector<std::pair<std::string, std::string>> fields) {
+        fields.emplace_back("version", std::to_string(version(code)));
+        return post(who, "/ho-so/" + code + "/thao-tac", fields);
+    };
+    // Nothing rejected yet: no slip to print, and the page offers none.
+    EXPECT_EQ(get(officer, "/ho-so/" + code + "/in/phieu-tu-choi").status, 404);
+    EXPECT_FALSE(contains(get(officer, "/ho-so/" + code).body, "/in/phieu-tu-choi"));
+    ASSERT_EQ(step(head, {{"command", "start_processing"}}).status, 303);
+    const auto rejected = step(officer, {{"command", "reject_after_appraisal"},
+                                         {"reason", "Người yêu cầu không thuộc đối tượng được cấp <Phiếu số 2>"}});
+    ASSERT_EQ(rejected.status, 303) << rejected.body;
+    EXPECT_EQ(rejected.headers.at("Location"), "/ho-so/" + code + "/in/phieu-tu-choi");
+    const auto slip = get(officer, "/ho-so/" + code + "/in/phieu-tu-choi");
+    ASSERT_EQ(slip.status, 200) << slip.body;
+    EXPECT_TRUE(contains(slip.body, "<h1 class=\"title\">Phiếu từ chối giải quyết hồ sơ</h1>")) << slip.body;
+    EXPECT_TRUE(contains(slip.body, "Mã hồ sơ: " + code));
+    EXPECT_TRUE(contains(slip.body, "Qua xem xét, thẩm định, Sở Tư pháp từ chối giải quyết hồ sơ này"));
+    EXPECT_TRUE(contains(slip.body, "đối tượng được cấp &lt;Phiếu số 2&gt;"));
+    EXPECT_TRUE(contains(slip.body, "Hoàng Thị &lt;Lan&gt;"));
+    EXPECT_TRUE(contains(slip.body, "Người xử lý hồ sơ"));
+    EXPECT_TRUE(contains(slip.body, "Trần Văn Minh"));  // the officer who rejected it
+    EXPECT_FALSE(contains(slip.body, "<Phiếu số 2>"));
+    // Later, from the dossier page.
+    EXPECT_TRUE(contains(get(desk, "/ho-so/" + code).body, "href=\"/ho-so/" + code + "/in/phieu-tu-choi\""));
+}
+
 TEST_F(DossierPages, APostalDossierHandedOverLongAgoIsOnTheHeadsOverdueList) {
     auto form = intakeForm("2.000488", "Trần Thị Cúc");
     form[1] = {"channel", "postal"};

@@ -505,6 +505,12 @@ struct DossierService::Impl {
         return *d;
     }
 
+    domain::Dossier loadById(store::Session& s, std::int64_t id) {
+        auto d = dossiers.findById(s, id);
+        if (!d) throw Error(ErrorCode::NotFound, "Không tìm thấy hồ sơ số " + std::to_string(id) + ".", "no dossier", "id");
+        return *d;
+    }
+
     /// Writes `t` over `before` (optimistic version) with its event.
     void save(store::Session& s, const domain::Dossier& before, const domain::Transition& t, date::sys_seconds now) {
         if (!dossiers.update(s, t.next, before.version, now)) throw staleVersion();
@@ -737,6 +743,16 @@ DossierView DossierService::get(const domain::Principal& principal, const std::s
     return m.view(d);
 }
 
+DossierView DossierService::getById(const domain::Principal& principal, std::int64_t id, const std::string& ip) {
+    auto& m = *impl_;
+    m.requirePermission(principal, domain::Permission::ReadDossiers, "xem hồ sơ");
+    const auto d = m.db.run([&](store::Session& s) { return m.loadById(s, id); });
+    m.requireScope(principal, d);
+    m.auth.logPersonalDataAccess(principal, d.id.value, d.code ? d.code->str() : "#" + std::to_string(id), "view_dossier",
+                                 ip);
+    return m.view(d);
+}
+
 DossierPage DossierService::list(const domain::Principal& principal, const DossierQuery& q, const std::string& ip) {
     auto& m = *impl_;
     m.requirePermission(principal, domain::Permission::ReadDossiers, "xem danh sách hồ sơ");
@@ -872,6 +888,16 @@ std::vector<domain::DossierEvent> DossierService::events(const domain::Principal
     m.requirePermission(principal, domain::Permission::ReadDossiers, "xem nhật ký hồ sơ");
     return m.db.run([&](store::Session& s) {
         const auto d = m.load(s, code, false);
+        m.requireScope(principal, d);
+        return m.dossiers.events(s, d.id.value);
+    });
+}
+
+std::vector<domain::DossierEvent> DossierService::eventsById(const domain::Principal& principal, std::int64_t id) {
+    auto& m = *impl_;
+    m.requirePermission(principal, domain::Permission::ReadDossiers, "xem nhật ký hồ sơ");
+    return m.db.run([&](store::Session& s) {
+        const auto d = m.loadById(s, id);
         m.requireScope(principal, d);
         return m.dossiers.events(s, d.id.value);
     });

@@ -119,6 +119,8 @@ public:
 
     /// Returns one dossier (its personal data read is logged). Throws NotFound / PermissionDenied.
     DossierView get(const domain::Principal& principal, const std::string& code, const std::string& ip);
+    /// The same by id, for dossiers that got no code (refused or sent back to complete at intake).
+    DossierView getById(const domain::Principal& principal, std::int64_t id, const std::string& ip);
 
     /// Returns one page of dossiers in the caller's scope.
     DossierPage list(const domain::Principal& principal, const DossierQuery& query, const std::string& ip);
@@ -132,6 +134,8 @@ public:
 
     /// Returns the audit trail (control sheet) of a dossier.
     std::vector<domain::DossierEvent> events(const domain::Principal& principal, const std::string& code);
+    /// The same by id.
+    std::vector<domain::DossierEvent> eventsById(const domain::Principal& principal, std::int64_t id);
 
     /// Returns the username of a user id (for the control sheet), or "#id".
     std::string username(std::int64_t user_id);

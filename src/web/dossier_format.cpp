@@ -35,6 +35,12 @@ Data dossierData(const service::DossierView& v, const service::LocalTime& lt) {
     Data o;
     if (d.code) o.set("code", d.code->str());
     o.set("has_code", d.code.has_value());  // refused or incomplete at intake: no code, no page
+    // …but the slip the citizen was handed can be printed again.
+    if (d.status == domain::DossierStatus::RefusedAtIntake) {
+        o.set("reprint_href", "/tiep-nhan/" + std::to_string(d.id.value) + "/in/phieu-tu-choi");
+    } else if (d.status == domain::DossierStatus::IncompleteAtIntake) {
+        o.set("reprint_href", "/tiep-nhan/" + std::to_string(d.id.value) + "/in/phieu-bo-sung");
+    }
     o.set("version", std::to_string(d.version));
     o.set("status", std::string(domain::toName(d.status)));
     o.set("status_label", std::string(domain::labelVi(d.status)));

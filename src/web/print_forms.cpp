@@ -10,6 +10,8 @@
 #include "service/local_time.h"
 #include "web/dossier_format.h"
 
+#include <charconv>
+
 namespace motcua::web {
 namespace {
 
@@ -40,6 +42,15 @@ std::optional<domain::DossierEvent> lastEvent(const std::vector<domain::DossierE
 
 Error noSuchForm(const std::string& what) {
     return Error(ErrorCode::NotFound, "Hồ sơ này không có " + what + " để in.", "no form to print");
+}
+
+/// The items to supply that an event lists (payload item_1, item_2, …).
+std::vector<std::string> itemsOf(const domain::DossierEvent& event) {
+    std::vector<std::string> items;
+    for (const auto& [key, value] : event.payload()) {
+        if (key.rfind("item_", 0) == 0) items.push_back(value);
+    }
+    return items;
 }
 
 Data listOf(const std::vector<std::string>& items) {
@@ -160,15 +171,41 @@ void registerPrintForms(http::Router& router, const DossierPagesContext& context
         if (form == "phieu-bo-sung") {
             const auto asked = lastEvent(events, domain::DossierEventKind::SupplementRequested);
             if (!asked) throw noSuchForm("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ");
-            std::vector<std::string> items;
-            for (const auto& [key, value] : asked->payload()) {
-                if (key.rfind("item_", 0) == 0) items.push_back(value);
-            }
-            return supplementForm(ctx, view, actorName(ctx, user, asked->actorUser().value), asked->note(), items);
+            return supplementForm(ctx, view, actorName(ctx, user, asked->actorUser().value), asked->note(),
+                                  itemsOf(*asked));
         }
         if (form == "phieu-xin-loi") return apology(ctx, view);
         if (form == "phieu-tu-choi") return rejection(ctx, user, view, events);
         if (form == "phieu-kiem-soat") return controlSheet(ctx, view, events);
+        throw Error(ErrorCode::NotFound, "Không có mẫu in này.", "unknown form " + form);
+    }, on_error);
+
+    // The slip of an intake that got no code (refused, or sent back to be completed), printed again.
+    router.add("GET", "/tiep-nhan/{id}/in/{form}", [ctx](http::Request& request) {
+        const auto user = ctx.web.requireUser(request);
+        const std::string& text = request.param("id");
+        std::int64_t id = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+        if (ec != std::errc{} || end != text.data() + text.size() || id <= 0) {
+            throw Error(ErrorCode::NotFound, "Không tìm thấy hồ sơ số " + text.substr(0, 20) + ".", "bad dossier id");
+        }
+        const auto view = ctx.dossiers.getById(user, id, request.remote_address);
+        const auto events = ctx.dossiers.eventsById(user, id);
+        const std::string& form = request.param("form");
+        if (form == "phieu-tu-choi") {
+            const auto refused = lastEvent(events, domain::DossierEventKind::RefusedAtIntake);
+            if (!refused) throw noSuchForm("Phiếu từ chối tiếp nhận giải quyết hồ sơ");
+            Data data = formData(ctx, view, view.receiving_agency_code, "A5");
+            data.set("officer_name", actorName(ctx, user, refused->actorUser().value));
+            data.set("reason", refused->note());
+            return ctx.web.printable("forms/refusal", data);
+        }
+        if (form == "phieu-bo-sung") {
+            const auto asked = lastEvent(events, domain::DossierEventKind::CompletionRequestedAtIntake);
+            if (!asked) throw noSuchForm("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ");
+            return supplementForm(ctx, view, actorName(ctx, user, asked->actorUser().value), asked->note(),
+                                  itemsOf(*asked));
+        }
         throw Error(ErrorCode::NotFound, "Không có mẫu in này.", "unknown form " + form);
     }, on_error);
 

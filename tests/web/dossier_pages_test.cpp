@@ -49,6 +49,23 @@ protected:
         return app.request("GET", path, "", {{"Cookie", who.cookie}});
     }
 
+    /// Follows the desk's dossier list to the first intake slip printed again
+    /// (/tiep-nhan/{id}/in/{form}); returns its path and the page. Fails the test when the
+    /// list has no such link, to `form`, or the page does not open.
+    std::pair<std::string, test::HttpResult> slipFromList(const std::string& form) {
+        const auto list = get(desk, "/ho-so");
+        const std::string marker = "<a href=\"/tiep-nhan/";
+        const auto at = list.body.find(marker);
+        std::string href;
+        if (at != std::string::npos) href = list.body.substr(at + 9, list.body.find('"', at + 9) - at - 9);
+        const std::string tail = "/in/" + form;
+        EXPECT_TRUE(href.size() > tail.size() && href.compare(href.size() - tail.size(), tail.size(), tail) == 0)
+            << list.body;
+        auto page = get(desk, href.empty() ? "/tiep-nhan/0/in/" + form : href);
+        EXPECT_EQ(page.status, 200) << page.body;
+        return {href, page};
+    }
+
     std::vector<std::pair<std::string, std::string>> intakeForm(const std::string& procedure,
                                                                 const std::string& name = "Phạm Văn An") {
         return {{"procedure", procedure},
@@ -163,6 +180,32 @@ TEST_F(DossierPages, RefusalAtIntakePrintsTheRefusalForm) {
     EXPECT_TRUE(contains(list.body, "Đỗ Văn Cường")) << list.body;
     EXPECT_TRUE(contains(list.body, "không cấp mã"));
     EXPECT_FALSE(contains(list.body, "href=\"/ho-so/\""));
+    // …but with the slip to print again, later, as the citizen was handed it.
+    const auto [href, again] = slipFromList("phieu-tu-choi");
+    ASSERT_FALSE(href.empty());
+    EXPECT_TRUE(contains(again.body, "Phiếu từ chối tiếp nhận giải quyết hồ sơ"));
+    EXPECT_TRUE(contains(again.body, "Thủ tục không thuộc thẩm quyền của Sở"));
+    EXPECT_TRUE(contains(again.body, "Nguyễn Thị Hoa"));  // the desk officer who refused it
+    const std::string id_path = href.substr(0, href.size() - 17);
+    EXPECT_EQ(get(desk, id_path + "/in/phieu-bo-sung").status, 404);  // it was refused, not sent back
+    EXPECT_EQ(get(desk, id_path + "/in/khong-co").status, 404);
+    EXPECT_EQ(get(desk, "/tiep-nhan/99999999/in/phieu-tu-choi").status, 404);
+    EXPECT_EQ(get(desk, "/tiep-nhan/1x/in/phieu-tu-choi").status, 404);
+    EXPECT_EQ(get(other_desk, href).status, 403);  // another agency's desk
+}
+
+TEST_F(DossierPages, ADossierSentBackAtIntakeHasItsSupplementSlipToPrintAgain) {
+    auto form = intakeForm("2.000488", "Vũ Thị Mai");
+    form[11] = {"outcome", "incomplete"};
+    form.emplace_back("reason", "Thiếu giấy tờ theo quy định");
+    form.emplace_back("items", "Bản sao giấy khai sinh\nẢnh 4x6");
+    ASSERT_EQ(post(desk, "/tiep-nhan", form).status, 200);
+    const auto [href, slip] = slipFromList("phieu-bo-sung");
+    ASSERT_FALSE(href.empty());
+    EXPECT_TRUE(contains(slip.body, "<li>Bản sao giấy khai sinh</li>"));
+    EXPECT_TRUE(contains(slip.body, "<li>Ảnh 4x6</li>"));
+    EXPECT_TRUE(contains(slip.body, "Vũ Thị Mai"));
+    EXPECT_EQ(get(desk, href.substr(0, href.size() - 17) + "/in/phieu-tu-choi").status, 404);
 }
 
 TEST_F(DossierPages, ADossierMovesThroughTheFormsToReturnAndTheHeadSeesItOverdue) {

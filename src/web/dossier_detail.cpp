@@ -156,6 +156,7 @@ http::Response detailPage(const DossierPagesContext& ctx, const http::Request& r
     Data events{Data::type::list};
     bool supplement = false;
     bool rejected = false;
+    bool transferred = false;
     for (const auto& e : ctx.dossiers.events(user, code)) {
         Data item;
         item.set("sequence", std::to_string(e.sequence()));
@@ -166,10 +167,12 @@ http::Response detailPage(const DossierPagesContext& ctx, const http::Request& r
         events.push_back(item);
         supplement = supplement || e.kind() == domain::DossierEventKind::SupplementRequested;
         rejected = rejected || e.kind() == domain::DossierEventKind::RejectedAfterAppraisal;
+        transferred = transferred || e.kind() == domain::DossierEventKind::Transferred;
     }
     data.set("events", events);
     data.set("has_supplement", supplement);
     data.set("rejected", rejected);
+    data.set("transferred", transferred);
     bool shown_failed = false;
     data.set("actions", actionsData(ctx, user, d, failed, shown_failed));
     if (domain::hasPermission(user.role, Permission::IssueApology) && !d.apology &&

@@ -136,6 +136,29 @@ http::Response rejection(const DossierPagesContext& ctx, const domain::Principal
     return ctx.web.printable("forms/refusal", data);
 }
 
+/// The Phiếu chuyển xử lý of the last liên thông hop (NĐ 61/2018 Đ19.6): which agency sends the
+/// dossier to which, with what task and by when, and the documents that go with it.
+http::Response transferSlip(const DossierPagesContext& ctx, const domain::Principal& user,
+                            const service::DossierView& view, const std::vector<domain::DossierEvent>& events) {
+    const auto sent = lastEvent(events, domain::DossierEventKind::Transferred);
+    const auto from = sent ? sent->payloadValue("from_agency_id") : std::nullopt;
+    const auto to = sent ? sent->payloadValue("to_agency_id") : std::nullopt;
+    if (!from || !to) throw noSuchForm("Phiếu chuyển xử lý hồ sơ");
+    const auto tree = ctx.catalog.tree();
+    const auto& from_agency = tree->get(domain::AgencyId{std::stoll(std::string(*from))});
+    const auto& to_agency = tree->get(domain::AgencyId{std::stoll(std::string(*to))});
+    Data data = formData(ctx, view, from_agency.code, "A5");
+    data.set("from_agency_name", from_agency.name);
+    data.set("to_agency_name", to_agency.name);
+    data.set("officer_name", actorName(ctx, user, sent->actorUser().value));
+    data.set("transferred_text", formTime(sent->at(), ctx.local_time));
+    setIf(data, "task", sent->note());
+    if (const auto hop_due = sent->payloadValue("hop_due_at")) {
+        data.set("hop_due_text", formTime(ctx.local_time.parseIso(*hop_due, "hop_due_at"), ctx.local_time));
+    }
+    return ctx.web.printable("forms/transfer", data);
+}
+
 std::string dayText(const std::string& iso) {
     const auto ymd = service::parseIsoDate(iso, "from");
     return date::format("%d/%m/%Y", ymd);
@@ -176,6 +199,7 @@ void registerPrintForms(http::Router& router, const DossierPagesContext& context
         }
         if (form == "phieu-xin-loi") return apology(ctx, view);
         if (form == "phieu-tu-choi") return rejection(ctx, user, view, events);
+        if (form == "phieu-chuyen") return transferSlip(ctx, user, view, events);
         if (form == "phieu-kiem-soat") return controlSheet(ctx, view, events);
         throw Error(ErrorCode::NotFound, "Không có mẫu in này.", "unknown form " + form);
     }, on_error);

@@ -302,6 +302,30 @@ TEST_F(DossierPages, ARejectionAfterAppraisalSendsTheOfficerToThePrintedRejectio
     EXPECT_TRUE(contains(get(desk, "/ho-so/" + code).body, "href=\"/ho-so/" + code + "/in/phieu-tu-choi\""));
 }
 
+TEST_F(DossierPages, ATransferPrintsThePhieuChuyenXuLyWithTheTaskAndTimeLimit) {
+    const std::string code = intakeByForm("2.000488", "Lý Văn <Tâm>");
+    const auto step = [&](const test::ServedApp::Login& who, std::vector<std::pair<std::string, std::string>> fields) {
+        fields.emplace_back("version", std::to_string(version(code)));
+        return post(who, "/ho-so/" + code + "/thao-tac", fields);
+    };
+    EXPECT_EQ(get(officer, "/ho-so/" + code + "/in/phieu-chuyen").status, 404);  // not transferred yet
+    EXPECT_FALSE(contains(get(officer, "/ho-so/" + code).body, "/in/phieu-chuyen"));
+    ASSERT_EQ(step(head, {{"command", "start_processing"}}).status, 303);
+    const auto sent = step(officer, {{"command", "transfer"}, {"to_agency", "000.00.15.H56"},
+                                     {"hop_due_at", "2026-11-20T16:00"}, {"note", "Xác minh hiện trạng <nhà ở>"}});
+    ASSERT_EQ(sent.status, 303) << sent.body;
+    const auto slip = get(officer, "/ho-so/" + code + "/in/phieu-chuyen");
+    ASSERT_EQ(slip.status, 200) << slip.body;
+    EXPECT_TRUE(contains(slip.body, "<h1 class=\"title\">Phiếu chuyển xử lý hồ sơ</h1>"));
+    EXPECT_TRUE(contains(slip.body, "Kính gửi: <b>Sở Xây dựng</b>")) << slip.body;
+    EXPECT_TRUE(contains(slip.body, "Sở Tư pháp chuyển hồ sơ của: <b>Lý Văn &lt;Tâm&gt;</b>"));
+    EXPECT_TRUE(contains(slip.body, "Nhiệm vụ của cơ quan nhận: Xác minh hiện trạng &lt;nhà ở&gt;"));
+    EXPECT_TRUE(contains(slip.body, "16 giờ 00 phút, ngày 20/11/2026"));
+    EXPECT_TRUE(contains(slip.body, "Tờ khai yêu cầu cấp Phiếu LLTP"));  // the documents go with it
+    EXPECT_TRUE(contains(slip.body, "Trần Văn Minh"));                  // who sent it
+    EXPECT_TRUE(contains(get(officer, "/ho-so/" + code).body, "href=\"/ho-so/" + code + "/in/phieu-chuyen\""));
+}
+
 TEST_F(DossierPages, APostalDossierHandedOverLongAgoIsOnTheHeadsOverdueList) {
     auto form = intakeForm("2.000488", "Trần Thị Cúc");
     form[1] = {"channel", "postal"};

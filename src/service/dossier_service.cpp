@@ -326,28 +326,32 @@ struct DossierService::Impl {
 
     /// Writes a batch reserving first (writeIntakes), with withRetries' retries. When the
     /// connection was lost after its COMMIT was sent, finds out whether it committed and, when
-    /// it did not, writes it once more.
+    /// it did not, writes it once more (settled the same way).
     void writeClassic(const std::vector<IntakeJob*>& jobs, CodePipeline::Turn* turn = nullptr,
                       CodePipeline* pipeline = nullptr, std::uint64_t ticket = 0) {
-        try {
-            withRetries(db, [&](store::Session& s) {
-                writeIntakes(s, jobs, turn, pipeline, ticket);
-                return 0;
-            });
-        } catch (const store::CommitUnknown& lost) {
-            if (pipeline != nullptr) forgetKeys(*pipeline, acceptedByDay(jobs));
-            if (committedDespite(lost, jobs)) return;
-            withRetries(db, [&](store::Session& s) {
-                writeIntakes(s, jobs);
-                return 0;
-            });
+        for (int attempt = 0;; ++attempt) {
+            try {
+                withRetries(db, [&](store::Session& s) {
+                    if (attempt == 0) {
+                        writeIntakes(s, jobs, turn, pipeline, ticket);
+                    } else {
+                        writeIntakes(s, jobs);  // the turn passed with the first attempt
+                    }
+                    return 0;
+                });
+                return;
+            } catch (const store::CommitUnknown& lost) {
+                if (pipeline != nullptr) forgetKeys(*pipeline, acceptedByDay(jobs));
+                if (committedDespite(lost, jobs)) return;
+                if (attempt >= 1) throw;
+            }
         }
     }
 
     /// After the connection was lost with a batch's COMMIT sent (`lost`): returns true when the
     /// batch committed (its intakes stand as written), false when nothing of it is stored.
-    /// Rethrows `lost` when the database cannot tell, so that nothing is written twice. Every row of the batch had its id before
-    /// the COMMIT was sent, so the ids say which.
+    /// Rethrows `lost` when the database cannot tell, so that nothing is written twice. Every
+    /// row of the batch had its id before the COMMIT was sent, so the ids say which.
     bool committedDespite(const store::CommitUnknown& lost, const std::vector<IntakeJob*>& jobs) {
         std::vector<std::int64_t> ids;
         for (const IntakeJob* job : jobs) {

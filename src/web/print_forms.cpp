@@ -141,12 +141,18 @@ http::Response rejection(const DossierPagesContext& ctx, const domain::Principal
 http::Response transferSlip(const DossierPagesContext& ctx, const domain::Principal& user,
                             const service::DossierView& view, const std::vector<domain::DossierEvent>& events) {
     const auto sent = lastEvent(events, domain::DossierEventKind::Transferred);
-    const auto from = sent ? sent->payloadValue("from_agency_id") : std::nullopt;
-    const auto to = sent ? sent->payloadValue("to_agency_id") : std::nullopt;
+    const auto agencyIn = [&](std::string_view key) -> std::optional<std::int64_t> {
+        const auto text = sent ? sent->payloadValue(key) : std::nullopt;
+        std::int64_t id = 0;
+        if (!text || std::from_chars(text->data(), text->data() + text->size(), id).ec != std::errc{}) return std::nullopt;
+        return id;
+    };
+    const auto from = agencyIn("from_agency_id");
+    const auto to = agencyIn("to_agency_id");
     if (!from || !to) throw noSuchForm("Phiếu chuyển xử lý hồ sơ");
     const auto tree = ctx.catalog.tree();
-    const auto& from_agency = tree->get(domain::AgencyId{std::stoll(std::string(*from))});
-    const auto& to_agency = tree->get(domain::AgencyId{std::stoll(std::string(*to))});
+    const auto& from_agency = tree->get(domain::AgencyId{*from});
+    const auto& to_agency = tree->get(domain::AgencyId{*to});
     Data data = formData(ctx, view, from_agency.code, "A5");
     data.set("from_agency_name", from_agency.name);
     data.set("to_agency_name", to_agency.name);
@@ -213,9 +219,12 @@ void registerPrintForms(http::Router& router, const DossierPagesContext& context
         if (ec != std::errc{} || end != text.data() + text.size() || id <= 0) {
             throw Error(ErrorCode::NotFound, "Không tìm thấy hồ sơ số " + text.substr(0, 20) + ".", "bad dossier id");
         }
+        const std::string& form = request.param("form");
+        if (form != "phieu-tu-choi" && form != "phieu-bo-sung") {
+            throw Error(ErrorCode::NotFound, "Không có mẫu in này.", "unknown form " + form);
+        }
         const auto view = ctx.dossiers.getById(user, id, request.remote_address);
         const auto events = ctx.dossiers.eventsById(user, id);
-        const std::string& form = request.param("form");
         if (form == "phieu-tu-choi") {
             const auto refused = lastEvent(events, domain::DossierEventKind::RefusedAtIntake);
             if (!refused) throw noSuchForm("Phiếu từ chối tiếp nhận giải quyết hồ sơ");
@@ -224,13 +233,9 @@ void registerPrintForms(http::Router& router, const DossierPagesContext& context
             data.set("reason", refused->note());
             return ctx.web.printable("forms/refusal", data);
         }
-        if (form == "phieu-bo-sung") {
-            const auto asked = lastEvent(events, domain::DossierEventKind::CompletionRequestedAtIntake);
-            if (!asked) throw noSuchForm("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ");
-            return supplementForm(ctx, view, actorName(ctx, user, asked->actorUser().value), asked->note(),
-                                  itemsOf(*asked));
-        }
-        throw Error(ErrorCode::NotFound, "Không có mẫu in này.", "unknown form " + form);
+        const auto asked = lastEvent(events, domain::DossierEventKind::CompletionRequestedAtIntake);
+        if (!asked) throw noSuchForm("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ");
+        return supplementForm(ctx, view, actorName(ctx, user, asked->actorUser().value), asked->note(), itemsOf(*asked));
     }, on_error);
 
     router.add("GET", "/so-theo-doi", [ctx](http::Request& request) {

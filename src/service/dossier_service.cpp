@@ -515,6 +515,29 @@ struct DossierService::Impl {
         return *d;
     }
 
+    /// The view of the dossier `load(Session&)` finds, for `principal` (permission and scope
+    /// checked); the personal-data read is logged.
+    template <class Load>
+    DossierView read(const domain::Principal& principal, const std::string& ip, Load&& load) {
+        requirePermission(principal, domain::Permission::ReadDossiers, "xem hồ sơ");
+        const auto d = db.run(load);
+        requireScope(principal, d);
+        auth.logPersonalDataAccess(principal, d.id.value, d.code ? d.code->str() : "#" + std::to_string(d.id.value),
+                                   "view_dossier", ip);
+        return view(d);
+    }
+
+    /// The audit trail of the dossier `load(Session&)` finds, for `principal`.
+    template <class Load>
+    std::vector<domain::DossierEvent> trail(const domain::Principal& principal, Load&& load) {
+        requirePermission(principal, domain::Permission::ReadDossiers, "xem nhật ký hồ sơ");
+        return db.run([&](store::Session& s) {
+            const auto d = load(s);
+            requireScope(principal, d);
+            return dossiers.events(s, d.id.value);
+        });
+    }
+
     /// Writes `t` over `before` (optimistic version) with its event.
     void save(store::Session& s, const domain::Dossier& before, const domain::Transition& t, date::sys_seconds now) {
         if (!dossiers.update(s, t.next, before.version, now)) throw staleVersion();
@@ -739,22 +762,11 @@ IntakeResult DossierService::intake(const domain::Principal& principal, const In
 }
 
 DossierView DossierService::get(const domain::Principal& principal, const std::string& code, const std::string& ip) {
-    auto& m = *impl_;
-    m.requirePermission(principal, domain::Permission::ReadDossiers, "xem hồ sơ");
-    const auto d = m.db.run([&](store::Session& s) { return m.load(s, code, false); });
-    m.requireScope(principal, d);
-    m.auth.logPersonalDataAccess(principal, d.id.value, code, "view_dossier", ip);
-    return m.view(d);
+    return impl_->read(principal, ip, [&](store::Session& s) { return impl_->load(s, code, false); });
 }
 
 DossierView DossierService::getById(const domain::Principal& principal, std::int64_t id, const std::string& ip) {
-    auto& m = *impl_;
-    m.requirePermission(principal, domain::Permission::ReadDossiers, "xem hồ sơ");
-    const auto d = m.db.run([&](store::Session& s) { return m.loadById(s, id); });
-    m.requireScope(principal, d);
-    m.auth.logPersonalDataAccess(principal, d.id.value, d.code ? d.code->str() : "#" + std::to_string(id), "view_dossier",
-                                 ip);
-    return m.view(d);
+    return impl_->read(principal, ip, [&](store::Session& s) { return impl_->loadById(s, id); });
 }
 
 DossierPage DossierService::list(const domain::Principal& principal, const DossierQuery& q, const std::string& ip) {
@@ -888,23 +900,11 @@ DossierView DossierService::issueApology(const domain::Principal& principal, con
 }
 
 std::vector<domain::DossierEvent> DossierService::events(const domain::Principal& principal, const std::string& code) {
-    auto& m = *impl_;
-    m.requirePermission(principal, domain::Permission::ReadDossiers, "xem nhật ký hồ sơ");
-    return m.db.run([&](store::Session& s) {
-        const auto d = m.load(s, code, false);
-        m.requireScope(principal, d);
-        return m.dossiers.events(s, d.id.value);
-    });
+    return impl_->trail(principal, [&](store::Session& s) { return impl_->load(s, code, false); });
 }
 
 std::vector<domain::DossierEvent> DossierService::eventsById(const domain::Principal& principal, std::int64_t id) {
-    auto& m = *impl_;
-    m.requirePermission(principal, domain::Permission::ReadDossiers, "xem nhật ký hồ sơ");
-    return m.db.run([&](store::Session& s) {
-        const auto d = m.loadById(s, id);
-        m.requireScope(principal, d);
-        return m.dossiers.events(s, d.id.value);
-    });
+    return impl_->trail(principal, [&](store::Session& s) { return impl_->loadById(s, id); });
 }
 
 std::string DossierService::username(std::int64_t user_id) {

@@ -20,6 +20,8 @@ Data formData(const DossierPagesContext& ctx, const service::DossierView& view, 
               const std::string& paper) {
     Data d = dossierData(view, ctx.local_time);
     addFormHeader(d, ctx.catalog, agency_code, ctx.clock.now(), ctx.local_time);
+    const auto& received = view.dossier.received_at;
+    d.set("received_date_text", received ? date::format("%d/%m/%Y", ctx.local_time.toLocal(*received)) : "");
     d.set("paper", paper);
     d.set("back_href", view.dossier.code ? "/ho-so/" + view.dossier.code->str() : std::string("/tiep-nhan"));
     return d;
@@ -42,6 +44,10 @@ std::optional<domain::DossierEvent> lastEvent(const std::vector<domain::DossierE
 
 Error noSuchForm(const std::string& what) {
     return Error(ErrorCode::NotFound, "Hồ sơ này không có " + what + " để in.", "no form to print");
+}
+
+Error unknownForm(const std::string& form) {
+    return Error(ErrorCode::NotFound, "Không có mẫu in này.", "unknown form " + form);
 }
 
 /// The items to supply that an event lists (payload item_1, item_2, …).
@@ -89,11 +95,18 @@ http::Response supplementForm(const DossierPagesContext& ctx, const service::Dos
     return ctx.web.printable("forms/supplement_request", data);
 }
 
+http::Response refusalForm(const DossierPagesContext& ctx, const service::DossierView& view,
+                           const std::string& officer_name, const std::string& reason) {
+    Data data = formData(ctx, view, view.receiving_agency_code, "A5");
+    data.set("officer_name", officer_name);
+    data.set("reason", reason);
+    return ctx.web.printable("forms/refusal", data);
+}
+
 http::Response apology(const DossierPagesContext& ctx, const service::DossierView& view) {
     const auto& d = view.dossier;
     if (!d.apology) throw noSuchForm("Phiếu xin lỗi và hẹn lại ngày trả kết quả");
     Data data = formData(ctx, view, view.handling_agency_code, "A5");
-    data.set("received_date_text", d.received_at ? date::format("%d/%m/%Y", ctx.local_time.toLocal(*d.received_at)) : "");
     data.set("original_due_text", formTime(domain::legalDueAt(d), ctx.local_time));
     data.set("reason", d.apology->reason);
     data.set("new_due_text", formTime(d.apology->new_due_at, ctx.local_time));
@@ -130,8 +143,6 @@ http::Response rejection(const DossierPagesContext& ctx, const domain::Principal
     data.set("after_appraisal", true);
     data.set("officer_name", actorName(ctx, user, rejected->actorUser().value));
     data.set("reason", rejected->note());
-    data.set("received_date_text",
-             view.dossier.received_at ? date::format("%d/%m/%Y", ctx.local_time.toLocal(*view.dossier.received_at)) : "");
     data.set("rejected_text", formTime(rejected->at(), ctx.local_time));
     return ctx.web.printable("forms/refusal", data);
 }
@@ -174,10 +185,7 @@ std::string dayText(const std::string& iso) {
 
 http::Response printRefusal(const DossierPagesContext& ctx, const domain::Principal& user,
                             const service::DossierView& view, const std::string& reason) {
-    Data data = formData(ctx, view, view.receiving_agency_code, "A5");
-    data.set("officer_name", user.full_name);
-    data.set("reason", reason);
-    return ctx.web.printable("forms/refusal", data);
+    return refusalForm(ctx, view, user.full_name, reason);
 }
 
 http::Response printSupplementRequest(const DossierPagesContext& ctx, const domain::Principal& user,
@@ -207,7 +215,7 @@ void registerPrintForms(http::Router& router, const DossierPagesContext& context
         if (form == "phieu-tu-choi") return rejection(ctx, user, view, events);
         if (form == "phieu-chuyen") return transferSlip(ctx, user, view, events);
         if (form == "phieu-kiem-soat") return controlSheet(ctx, view, events);
-        throw Error(ErrorCode::NotFound, "Không có mẫu in này.", "unknown form " + form);
+        throw unknownForm(form);
     }, on_error);
 
     // The slip of an intake that got no code (refused, or sent back to be completed), printed again.
@@ -221,17 +229,14 @@ void registerPrintForms(http::Router& router, const DossierPagesContext& context
         }
         const std::string& form = request.param("form");
         if (form != "phieu-tu-choi" && form != "phieu-bo-sung") {
-            throw Error(ErrorCode::NotFound, "Không có mẫu in này.", "unknown form " + form);
+            throw unknownForm(form);
         }
         const auto view = ctx.dossiers.getById(user, id, request.remote_address);
         const auto events = ctx.dossiers.eventsById(user, id);
         if (form == "phieu-tu-choi") {
             const auto refused = lastEvent(events, domain::DossierEventKind::RefusedAtIntake);
             if (!refused) throw noSuchForm("Phiếu từ chối tiếp nhận giải quyết hồ sơ");
-            Data data = formData(ctx, view, view.receiving_agency_code, "A5");
-            data.set("officer_name", actorName(ctx, user, refused->actorUser().value));
-            data.set("reason", refused->note());
-            return ctx.web.printable("forms/refusal", data);
+            return refusalForm(ctx, view, actorName(ctx, user, refused->actorUser().value), refused->note());
         }
         const auto asked = lastEvent(events, domain::DossierEventKind::CompletionRequestedAtIntake);
         if (!asked) throw noSuchForm("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ");

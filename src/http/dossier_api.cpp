@@ -142,6 +142,7 @@ void writeDossier(JsonWriter& w, const service::DossierView& v, const service::L
     w.member("due_soon", v.due_soon);
     w.member("overdue", v.overdue);
     w.member("apology_missing", v.apology_missing);
+    w.member("may_act", v.may_act);
     w.member("closing_note", d.closing_note);
     w.endObject();
 }

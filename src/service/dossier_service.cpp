@@ -436,11 +436,28 @@ struct DossierService::Impl {
         }
     }
 
+    /// Whether `p` may change `d`: the receiving and the handling agency (and their parents).
+    bool actsOn(const domain::Principal& p, const domain::Dossier& d) {
+        return p.role == domain::Role::Admin || catalog.inScope(p, d.receiving_agency) ||
+               catalog.inScope(p, d.handling_agency);
+    }
+
+    /// Whether `p` may read `d`: also an agency the dossier passed through on a liên thông hop,
+    /// which keeps its view of what it sent on or worked on, and prints that hop's slip.
+    bool reads(const domain::Principal& p, const domain::Dossier& d) {
+        if (actsOn(p, d)) return true;
+        return std::any_of(d.transfers.begin(), d.transfers.end(), [&](const domain::TransferHop& hop) {
+            return catalog.inScope(p, hop.from_agency) || catalog.inScope(p, hop.to_agency);
+        });
+    }
+
+    static Error outOfScope(const domain::Principal& p) {
+        return Error(ErrorCode::PermissionDenied, "Hồ sơ này thuộc cơ quan khác; bạn không có quyền xem hoặc xử lý.",
+                     "dossier outside scope of " + p.username);
+    }
+
     void requireScope(const domain::Principal& p, const domain::Dossier& d) {
-        if (p.role == domain::Role::Admin) return;
-        if (catalog.inScope(p, d.receiving_agency) || catalog.inScope(p, d.handling_agency)) return;
-        throw Error(ErrorCode::PermissionDenied, "Hồ sơ này thuộc cơ quan khác; bạn không có quyền xem hoặc xử lý.",
-                    "dossier outside scope of " + p.username);
+        if (!actsOn(p, d)) throw outOfScope(p);
     }
 
     std::string agencyCode(domain::AgencyId id) { return catalog.tree()->get(id).code; }
@@ -462,7 +479,7 @@ struct DossierService::Impl {
     /// a whole page at once.
     DossierView view(const domain::Dossier& d, std::map<std::string, domain::WorkingHours>& hours_cache,
                      const std::map<std::int64_t, std::string>* officers = nullptr) {
-        DossierView v{d, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, false, false, false};
+        DossierView v{d, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, false, false, false, true};
         const auto tree = catalog.tree();
         v.receiving_agency_code = tree->get(d.receiving_agency).code;
         v.receiving_agency_name = tree->get(d.receiving_agency).name;
@@ -509,31 +526,48 @@ struct DossierService::Impl {
         return *d;
     }
 
+    static Error noDossierNumbered(std::int64_t id) {
+        return Error(ErrorCode::NotFound, "Không tìm thấy hồ sơ số " + std::to_string(id) + ".", "no dossier", "id");
+    }
+
     domain::Dossier loadById(store::Session& s, std::int64_t id) {
         auto d = dossiers.findById(s, id);
-        if (!d) throw Error(ErrorCode::NotFound, "Không tìm thấy hồ sơ số " + std::to_string(id) + ".", "no dossier", "id");
+        if (!d) throw noDossierNumbered(id);
         return *d;
+    }
+
+    /// How a read answers a dossier outside the reader's scope: by code, "another agency's"
+    /// (codes are on every receipt); by number, as if there were none, so that counting up the
+    /// numbers tells nobody which dossiers exist.
+    enum class Lookup { ByCode, ByNumber };
+
+    void requireReadScope(const domain::Principal& p, const domain::Dossier& d, Lookup lookup) {
+        if (reads(p, d)) return;
+        if (lookup == Lookup::ByNumber) throw noDossierNumbered(d.id.value);
+        throw outOfScope(p);
     }
 
     /// The view of the dossier `load(Session&)` finds, for `principal` (permission and scope
     /// checked); the personal-data read is logged.
     template <class Load>
-    DossierView read(const domain::Principal& principal, const std::string& ip, Load&& load) {
+    DossierView read(const domain::Principal& principal, const std::string& ip, Lookup lookup, Load&& load) {
         requirePermission(principal, domain::Permission::ReadDossiers, "xem hồ sơ");
         const auto d = db.run(load);
-        requireScope(principal, d);
+        requireReadScope(principal, d, lookup);
         auth.logPersonalDataAccess(principal, d.id.value, d.code ? d.code->str() : "#" + std::to_string(d.id.value),
                                    "view_dossier", ip);
-        return view(d);
+        auto v = view(d);
+        v.may_act = actsOn(principal, d);
+        return v;
     }
 
     /// The audit trail of the dossier `load(Session&)` finds, for `principal`.
     template <class Load>
-    std::vector<domain::DossierEvent> trail(const domain::Principal& principal, Load&& load) {
+    std::vector<domain::DossierEvent> trail(const domain::Principal& principal, Lookup lookup, Load&& load) {
         requirePermission(principal, domain::Permission::ReadDossiers, "xem nhật ký hồ sơ");
         return db.run([&](store::Session& s) {
             const auto d = load(s);
-            requireScope(principal, d);
+            requireReadScope(principal, d, lookup);
             return dossiers.events(s, d.id.value);
         });
     }
@@ -762,11 +796,11 @@ IntakeResult DossierService::intake(const domain::Principal& principal, const In
 }
 
 DossierView DossierService::get(const domain::Principal& principal, const std::string& code, const std::string& ip) {
-    return impl_->read(principal, ip, [&](store::Session& s) { return impl_->load(s, code, false); });
+    return impl_->read(principal, ip, Impl::Lookup::ByCode, [&](store::Session& s) { return impl_->load(s, code, false); });
 }
 
 DossierView DossierService::getById(const domain::Principal& principal, std::int64_t id, const std::string& ip) {
-    return impl_->read(principal, ip, [&](store::Session& s) { return impl_->loadById(s, id); });
+    return impl_->read(principal, ip, Impl::Lookup::ByNumber, [&](store::Session& s) { return impl_->loadById(s, id); });
 }
 
 DossierPage DossierService::list(const domain::Principal& principal, const DossierQuery& q, const std::string& ip) {
@@ -900,11 +934,11 @@ DossierView DossierService::issueApology(const domain::Principal& principal, con
 }
 
 std::vector<domain::DossierEvent> DossierService::events(const domain::Principal& principal, const std::string& code) {
-    return impl_->trail(principal, [&](store::Session& s) { return impl_->load(s, code, false); });
+    return impl_->trail(principal, Impl::Lookup::ByCode, [&](store::Session& s) { return impl_->load(s, code, false); });
 }
 
 std::vector<domain::DossierEvent> DossierService::eventsById(const domain::Principal& principal, std::int64_t id) {
-    return impl_->trail(principal, [&](store::Session& s) { return impl_->loadById(s, id); });
+    return impl_->trail(principal, Impl::Lookup::ByNumber, [&](store::Session& s) { return impl_->loadById(s, id); });
 }
 
 std::string DossierService::username(std::int64_t user_id) {

@@ -156,7 +156,8 @@ http::Response detailPage(const DossierPagesContext& ctx, const http::Request& r
     Data events{Data::type::list};
     bool supplement = false;
     bool rejected = false;
-    bool transferred = false;
+    Data hops{Data::type::list};
+    int hop = 0;
     for (const auto& e : ctx.dossiers.events(user, code)) {
         Data item;
         item.set("sequence", std::to_string(e.sequence()));
@@ -167,15 +168,26 @@ http::Response detailPage(const DossierPagesContext& ctx, const http::Request& r
         events.push_back(item);
         supplement = supplement || e.kind() == domain::DossierEventKind::SupplementRequested;
         rejected = rejected || e.kind() == domain::DossierEventKind::RejectedAfterAppraisal;
-        transferred = transferred || e.kind() == domain::DossierEventKind::Transferred;
+        if (e.kind() == domain::DossierEventKind::Transferred) {
+            Data h;
+            h.set("hop", std::to_string(++hop));
+            hops.push_back(h);
+        }
     }
     data.set("events", events);
     data.set("has_supplement", supplement);
     data.set("rejected", rejected);
-    data.set("transferred", transferred);
+    // One slip per liên thông hop; with a single hop the link needs no number.
+    if (hop == 1) data.set("transferred", true);
+    if (hop > 1) data.set("hops", hops);
     bool shown_failed = false;
-    data.set("actions", actionsData(ctx, user, d, failed, shown_failed));
-    if (domain::hasPermission(user.role, Permission::IssueApology) && !d.apology &&
+    if (view.may_act) {
+        data.set("actions", actionsData(ctx, user, d, failed, shown_failed));
+    } else {
+        data.set("actions", Data{Data::type::list});
+        data.set("read_only", true);
+    }
+    if (view.may_act && domain::hasPermission(user.role, Permission::IssueApology) && !d.apology &&
         domain::isAllowed(d.status, CommandKind::IssueApology)) {
         Data a;
         const bool again = failed && failed->command == "apology";

@@ -147,19 +147,40 @@ http::Response rejection(const DossierPagesContext& ctx, const domain::Principal
     return ctx.web.printable("forms/refusal", data);
 }
 
-/// The Phiếu chuyển xử lý of the last liên thông hop (NĐ 61/2018 Đ19.6): which agency sends the
-/// dossier to which, with what task and by when, and the documents that go with it.
+/// The agency id stored under `key` in a transfer event's payload, if it reads as one.
+std::optional<std::int64_t> agencyIn(const domain::DossierEvent& sent, std::string_view key) {
+    const auto text = sent.payloadValue(key);
+    std::int64_t id = 0;
+    if (!text || std::from_chars(text->data(), text->data() + text->size(), id).ec != std::errc{}) return std::nullopt;
+    return id;
+}
+
+/// The Phiếu chuyển xử lý of one liên thông hop (NĐ 61/2018 Đ19.6): which agency sends the
+/// dossier to which, with what task and by when, and the documents that go with it. `lan` is
+/// the hop's number (1 = the first transfer); without it, the latest hop the reader's agency
+/// sent, or else the last one.
 http::Response transferSlip(const DossierPagesContext& ctx, const domain::Principal& user,
-                            const service::DossierView& view, const std::vector<domain::DossierEvent>& events) {
-    const auto sent = lastEvent(events, domain::DossierEventKind::Transferred);
-    const auto agencyIn = [&](std::string_view key) -> std::optional<std::int64_t> {
-        const auto text = sent ? sent->payloadValue(key) : std::nullopt;
-        std::int64_t id = 0;
-        if (!text || std::from_chars(text->data(), text->data() + text->size(), id).ec != std::errc{}) return std::nullopt;
-        return id;
-    };
-    const auto from = agencyIn("from_agency_id");
-    const auto to = agencyIn("to_agency_id");
+                            const service::DossierView& view, const std::vector<domain::DossierEvent>& events,
+                            const std::optional<std::string>& lan) {
+    std::vector<const domain::DossierEvent*> hops;
+    for (const auto& e : events) {
+        if (e.kind() == domain::DossierEventKind::Transferred) hops.push_back(&e);
+    }
+    const domain::DossierEvent* sent = hops.empty() ? nullptr : hops.back();
+    if (lan) {
+        std::size_t number = 0;
+        const auto end = lan->data() + lan->size();
+        const auto parsed = std::from_chars(lan->data(), end, number);
+        sent = parsed.ec == std::errc{} && parsed.ptr == end && number >= 1 && number <= hops.size() ? hops[number - 1]
+                                                                                                    : nullptr;
+    } else {
+        for (const domain::DossierEvent* hop : hops) {
+            const auto from = agencyIn(*hop, "from_agency_id");
+            if (from && ctx.catalog.inScope(user, domain::AgencyId{*from})) sent = hop;
+        }
+    }
+    const auto from = sent ? agencyIn(*sent, "from_agency_id") : std::nullopt;
+    const auto to = sent ? agencyIn(*sent, "to_agency_id") : std::nullopt;
     if (!from || !to) throw noSuchForm("Phiếu chuyển xử lý hồ sơ");
     const auto tree = ctx.catalog.tree();
     const auto& from_agency = tree->get(domain::AgencyId{*from});
@@ -213,7 +234,7 @@ void registerPrintForms(http::Router& router, const DossierPagesContext& context
         }
         if (form == "phieu-xin-loi") return apology(ctx, view);
         if (form == "phieu-tu-choi") return rejection(ctx, user, view, events);
-        if (form == "phieu-chuyen") return transferSlip(ctx, user, view, events);
+        if (form == "phieu-chuyen") return transferSlip(ctx, user, view, events, request.queryParam("lan"));
         if (form == "phieu-kiem-soat") return controlSheet(ctx, view, events);
         throw unknownForm(form);
     }, on_error);

@@ -466,7 +466,9 @@ TEST_F(DossierApi, TransfersPaymentsStopsAndWithdrawalsFollowTheStateMachine) {
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(jsonString(r.body, "code"), a);
     EXPECT_NE(r.body.find("\"handling_agency\":{\"code\":\"000.00.15.H56\""), std::string::npos) << r.body;
-    EXPECT_EQ(app.as(other_desk, "GET", "/api/v1/dossiers/" + a).status, 200);  // now also the handling agency's
+    const auto handling = app.as(other_desk, "GET", "/api/v1/dossiers/" + a);  // now also the handling agency's
+    EXPECT_EQ(handling.status, 200);
+    EXPECT_NE(handling.body.find("\"may_act\":true"), std::string::npos) << handling.body;
     r = act(officer, a, "request_financial_obligation", 3, R"(,"description":"Lệ phí","amount_vnd":"200000")");
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(jsonString(r.body, "status"), "awaiting_financial_obligation");

@@ -1,7 +1,7 @@
 #pragma once
-/// A served motcua with a small province (root → Sở Tư pháp → its desk; a sibling Sở Xây dựng),
-/// one procedure of each duration kind, and a signed-in user per role: what the dossier API and
-/// page tests start from.
+/// A served motcua with a small province (root → Sở Tư pháp → its desk; siblings Sở Xây dựng and
+/// Sở Tài chính), one procedure of each duration kind, and a signed-in user per role: what the
+/// dossier API and page tests start from.
 
 #include "service/auth_service.h"
 #include "support/served_app.h"
@@ -54,6 +54,7 @@ protected:
                       const auto root = db.insertAgency("000.00.00.H56", "UBND tỉnh Thanh Hóa");
                       db.insertAgency("000.00.06.H56", "Sở Tư pháp", root);
                       db.insertAgency("000.00.15.H56", "Sở Xây dựng", root);
+                      db.insertAgency("000.00.10.H56", "Sở Tài chính", root);
                   }};
     ServedApp::Login admin, desk, officer, head, other_desk;
 };

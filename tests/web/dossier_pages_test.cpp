@@ -191,7 +191,10 @@ TEST_F(DossierPages, RefusalAtIntakePrintsTheRefusalForm) {
     EXPECT_EQ(get(desk, id_path + "/in/khong-co").status, 404);
     EXPECT_EQ(get(desk, "/tiep-nhan/99999999/in/phieu-tu-choi").status, 404);
     EXPECT_EQ(get(desk, "/tiep-nhan/1x/in/phieu-tu-choi").status, 404);
-    EXPECT_EQ(get(other_desk, href).status, 403);  // another agency's desk
+    // Another agency's desk finds no such number: counting numbers up tells it nothing.
+    const auto foreign = get(other_desk, href);
+    EXPECT_EQ(foreign.status, 404);
+    EXPECT_FALSE(contains(foreign.body, "Đỗ Văn Cường"));
 }
 
 TEST_F(DossierPages, ADossierSentBackAtIntakeHasItsSupplementSlipToPrintAgain) {
@@ -324,6 +327,51 @@ TEST_F(DossierPages, ATransferPrintsThePhieuChuyenXuLyWithTheTaskAndTimeLimit) {
     EXPECT_TRUE(contains(slip.body, "Tờ khai yêu cầu cấp Phiếu LLTP"));  // the documents go with it
     EXPECT_TRUE(contains(slip.body, "Trần Văn Minh"));                  // who sent it
     EXPECT_TRUE(contains(get(officer, "/ho-so/" + code).body, "href=\"/ho-so/" + code + "/in/phieu-chuyen\""));
+}
+
+TEST_F(DossierPages, AnAgencyADossierPassedThroughReadsItAndPrintsItsHopButCannotChangeIt) {
+    const std::string code = intakeByForm("2.000488", "Mai Văn Đức");
+    const auto step = [&](const test::ServedApp::Login& who, std::vector<std::pair<std::string, std::string>> fields) {
+        fields.emplace_back("version", std::to_string(version(code)));
+        return post(who, "/ho-so/" + code + "/thao-tac", fields);
+    };
+    app.wiring->auth().createUser("xulyxd", "Phan Thị Xây", domain::Role::ProcessingOfficer, "000.00.15.H56",
+                                  "xu-ly-xd-2026");
+    const auto builder = app.login("xulyxd", "xu-ly-xd-2026");
+    ASSERT_EQ(step(head, {{"command", "start_processing"}}).status, 303);
+    ASSERT_EQ(step(officer, {{"command", "transfer"}, {"to_agency", "000.00.15.H56"}, {"note", "Xác minh nhà ở"}}).status,
+              303);
+    const auto onward = step(builder, {{"command", "transfer"}, {"to_agency", "000.00.10.H56"}, {"note", "Thẩm định giá"}});
+    ASSERT_EQ(onward.status, 303) << onward.body;
+
+    // Sở Xây dựng is neither the receiving nor the handling agency any more: it reads the
+    // dossier, without a form to change it…
+    const auto page = get(builder, "/ho-so/" + code);
+    ASSERT_EQ(page.status, 200) << page.body;
+    EXPECT_TRUE(contains(page.body, "Mai Văn Đức"));
+    EXPECT_TRUE(contains(page.body, "chỉ được xem hồ sơ và in phiếu chuyển"));
+    EXPECT_FALSE(contains(page.body, "action=\"/ho-so/" + code + "/thao-tac\""));
+    EXPECT_TRUE(contains(page.body, "href=\"/ho-so/" + code + "/in/phieu-chuyen?lan=1\""));
+    EXPECT_TRUE(contains(page.body, "href=\"/ho-so/" + code + "/in/phieu-chuyen?lan=2\""));
+    // …and a command it posts anyway is refused and changes nothing.
+    const auto before = version(code);
+    EXPECT_EQ(step(builder, {{"command", "resolve"}, {"note", "Xong"}}).status, 403);
+    EXPECT_EQ(version(code), before);
+
+    // Its own slip is the one it prints by default: the second hop, to Sở Tài chính.
+    const auto mine = get(builder, "/ho-so/" + code + "/in/phieu-chuyen");
+    ASSERT_EQ(mine.status, 200) << mine.body;
+    EXPECT_TRUE(contains(mine.body, "Kính gửi: <b>Sở Tài chính</b>")) << mine.body;
+    EXPECT_TRUE(contains(mine.body, "Thẩm định giá"));
+    EXPECT_TRUE(contains(mine.body, "Phan Thị Xây"));
+    // The first hop by its number; Sở Tư pháp, which sent it, gets that one by default.
+    const auto first = get(builder, "/ho-so/" + code + "/in/phieu-chuyen?lan=1");
+    ASSERT_EQ(first.status, 200);
+    EXPECT_TRUE(contains(first.body, "Kính gửi: <b>Sở Xây dựng</b>"));
+    EXPECT_TRUE(contains(get(officer, "/ho-so/" + code + "/in/phieu-chuyen").body, "Kính gửi: <b>Sở Xây dựng</b>"));
+    for (const std::string lan : {"0", "3", "1x", ""}) {
+        EXPECT_EQ(get(builder, "/ho-so/" + code + "/in/phieu-chuyen?lan=" + lan).status, 404) << lan;
+    }
 }
 
 TEST_F(DossierPages, APostalDossierHandedOverLongAgoIsOnTheHeadsOverdueList) {

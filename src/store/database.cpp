@@ -13,6 +13,7 @@
 #include <cppconn/statement.h>
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace motcua::store {
 namespace {
@@ -60,6 +61,15 @@ void Session::limitStatements(std::size_t limit) {
 void Session::execute(std::string_view sql) {
     std::unique_ptr<sql::Statement> statement(connection_->createStatement());
     statement->execute(std::string(sql));
+}
+
+void Session::identify() {
+    std::unique_ptr<sql::Statement> statement(connection_->createStatement());
+    std::unique_ptr<sql::ResultSet> rs(statement->executeQuery(
+        "SELECT CONNECTION_ID(), UNIX_TIMESTAMP() - VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS "
+        "WHERE VARIABLE_NAME = 'UPTIME'"));
+    if (!rs->next()) return;
+    server_session_ = {rs->getUInt64(1), rs->getInt64(2)};
 }
 
 std::int64_t Session::lastInsertId() {
@@ -150,6 +160,7 @@ std::unique_ptr<Session> Database::connect() {
         session->execute("SET time_zone = '+00:00'");
         session->execute("SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,"
                          "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");
+        session->identify();
         return session;
     } catch (const sql::SQLException& e) {
         if (isConnectionLost(e.getErrorCode())) {
@@ -209,10 +220,13 @@ void Database::runImpl(const std::function<void(Session&)>& work) {
             // prepared statements away, and run the work once more on a new connection, unless
             // it may have committed already.
             const bool commit_sent = session->commitSent();
+            const Session::ServerSession lost = session->serverSession();
+            session.reset();
             release(nullptr);
             log::warn("db.connection_lost", {{"attempt", std::to_string(attempt + 1)},
                                              {"after_commit", commit_sent ? "yes" : "no"},
                                              {"error", e.what()}});
+            endLostSession(lost);
             if (commit_sent) {
                 throw CommitUnknown(ErrorCode::Unavailable,
                                     "Mất kết nối với cơ sở dữ liệu đúng lúc đang lưu, nên chưa rõ thay đổi đã được lưu "
@@ -224,6 +238,27 @@ void Database::runImpl(const std::function<void(Session&)>& work) {
             release(std::move(session));
             throw;
         }
+    }
+}
+
+// A connection can be lost on this side only: a read timeout, or a network that fails without
+// either end hearing of it. The server then keeps the session, in its transaction and holding
+// its locks (a day's code sequence row, say), until its own timeouts end it — hours. A retry, or
+// the check of whether a lost COMMIT went through, would wait on those locks. So the session is
+// ended first, by its id, when the server is the one it was opened on (connection ids are not
+// reused while a server runs; after a restart the id may be another client's, and the old
+// session is gone anyway).
+void Database::endLostSession(const Session::ServerSession& lost) noexcept {
+    if (lost.id == 0) return;
+    try {
+        auto session = connect();
+        const auto now = session->serverSession();
+        if (std::abs(now.server_started - lost.server_started) > 2) return;  // restarted meanwhile
+        session->execute("KILL CONNECTION " + std::to_string(lost.id));
+        log::warn("db.lost_session_ended", {{"connection_id", std::to_string(lost.id)}});
+    } catch (const std::exception& e) {
+        // Gone already (unknown thread id), or the server cannot be reached: nothing to end.
+        log::debug("db.lost_session_not_ended", {{"connection_id", std::to_string(lost.id)}, {"error", e.what()}});
     }
 }
 

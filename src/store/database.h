@@ -1,8 +1,9 @@
 #pragma once
 /// The connection pool to MariaDB. Every unit of work runs through `run()`, which
 /// leases a connection, translates driver errors into motcua::Error and, when the
-/// server dropped the connection, reconnects, re-prepares and retries the work once,
-/// unless a COMMIT had been sent on it (see CommitUnknown).
+/// connection was lost, ends its server session if that is still there (so that its locks go),
+/// reconnects, re-prepares and retries the work once, unless a COMMIT had been sent on it (see
+/// CommitUnknown).
 
 #include "domain/core/error.h"
 #include "store/db_url.h"
@@ -84,8 +85,19 @@ public:
     void markCommitSent() { commit_sent_ = true; }
     void clearCommitSent() { commit_sent_ = false; }
 
+    /// Which server session this connection is: its connection id, and when the server
+    /// started (seconds since the epoch, to within a second), read when it connected.
+    struct ServerSession {
+        std::uint64_t id = 0;
+        std::int64_t server_started = 0;
+    };
+    const ServerSession& serverSession() const { return server_session_; }
+    /// Reads serverSession() from the server.
+    void identify();
+
 private:
     std::unique_ptr<sql::Connection> connection_;
+    ServerSession server_session_;
     bool commit_sent_ = false;
     std::map<std::string, std::unique_ptr<sql::PreparedStatement>, std::less<>> statements_;
 };
@@ -131,6 +143,7 @@ private:
     std::unique_ptr<Session> acquire();
     void release(std::unique_ptr<Session> session);
     std::unique_ptr<Session> connect();
+    void endLostSession(const Session::ServerSession& lost) noexcept;
 
     DatabaseSettings settings_;
     std::mutex mutex_;

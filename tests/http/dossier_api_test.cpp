@@ -369,42 +369,86 @@ TEST_F(DossierApi, TwoServersOnOneDatabaseKeepCodesGaplessWhenTheirPredictedCode
     EXPECT_TRUE(verified.differences.empty()) << verified.differences.front();
 }
 
+/// A second motcua server on the test database, reaching it through a CuttingProxy.
+struct ProxiedServer {
+    explicit ProxiedServer(const test::ServedApp& app)
+        : url(store::DbUrl::parse(app.config.db_url)),
+          proxy(url.host, static_cast<std::uint16_t>(url.port)),
+          wiring(proxiedConfig(app.config, url, proxy.port()), app.clock),
+          server(wiring.router(), http::ServerSettings{"127.0.0.1", 0}) {}
+
+    static app::Config proxiedConfig(app::Config config, store::DbUrl url, std::uint16_t port) {
+        url.host = "127.0.0.1";
+        url.port = port;
+        config.db_url = url.toString();
+        return config;
+    }
+
+    test::HttpResult intake(const test::ServedApp::Login& who, const std::string& body,
+                            const std::optional<std::string>& key = std::nullopt) {
+        std::vector<std::pair<std::string, std::string>> headers{{"Cookie", who.cookie}, {"X-CSRF-Token", who.csrf}};
+        if (key) headers.emplace_back("Idempotency-Key", *key);
+        return test::httpRequest(server.port(), "POST", "/api/v1/dossiers", body, headers);
+    }
+
+    store::DbUrl url;
+    test::CuttingProxy proxy;
+    app::Wiring wiring;
+    http::Server server;
+};
+
+/// Checks the test database holds `dossiers` intakes, each with its two events, codes 1..n with
+/// no gap or repeat, and statistics that match the dossiers.
+void expectIntakesStoredOnce(test::ServedApp& app, long long dossiers) {
+    EXPECT_EQ(countRows(app.db, "dossiers"), dossiers);
+    EXPECT_EQ(countRows(app.db, "dossier_events"), 2 * dossiers);
+    EXPECT_EQ(test::checkCommittedDossiers(app.wiring->database()).size(), static_cast<std::size_t>(dossiers));
+    const auto verified = app.wiring->reports().verify();
+    EXPECT_TRUE(verified.differences.empty()) << verified.differences.front();
+}
+
 TEST_F(DossierApi, AConnectionLostAfterTheCommitWasSentNeitherLosesNorDoublesTheIntake) {
     // A server reaching the database through a proxy that cuts the connection once a COMMIT has
     // been answered, before the answer arrives: the server must find out that the intake is
     // stored rather than write it again (a second dossier, a skipped code).
-    auto url = store::DbUrl::parse(app.config.db_url);
-    test::CuttingProxy proxy(url.host, static_cast<std::uint16_t>(url.port));
-    url.host = "127.0.0.1";
-    url.port = proxy.port();
-    auto config = app.config;
-    config.db_url = url.toString();
-    app::Wiring cut(config, app.clock);
-    http::Server cut_server(cut.router(), http::ServerSettings{"127.0.0.1", 0});
-    const std::vector<std::pair<std::string, std::string>> headers{{"Cookie", desk.cookie}, {"X-CSRF-Token", desk.csrf}};
-    const auto post = [&](const std::string& name) {
-        return test::httpRequest(cut_server.port(), "POST", "/api/v1/dossiers", intakeBody(name), headers);
-    };
-    ASSERT_EQ(post("Làm nóng kết nối").status, 201);  // the first of the day reserves its code the classic way
+    ProxiedServer cut(app);
+    ASSERT_EQ(cut.intake(desk, intakeBody("Làm nóng kết nối")).status, 201);  // the first of the day reserves its code the classic way
     // The next intakes go both ways: predicted (COMMIT alone) and, with a key, reserving first
     // (COMMIT last in a statement batch).
     for (int i = 0; i < 2; ++i) {
-        proxy.cutAfterNextCommit();
-        auto with_key = headers;
-        if (i == 1) with_key.emplace_back("Idempotency-Key", "cat-ket-noi-1");
-        const auto r = test::httpRequest(cut_server.port(), "POST", "/api/v1/dossiers",
-                                         intakeBody("Mất kết nối " + std::to_string(i)), with_key);
+        cut.proxy.cutAfterNextCommit();
+        const auto r = cut.intake(desk, intakeBody("Mất kết nối " + std::to_string(i)),
+                                  i == 1 ? std::optional<std::string>("cat-ket-noi-1") : std::nullopt);
         ASSERT_EQ(r.status, 201) << r.body;
-        EXPECT_EQ(proxy.cuts(), i + 1);
+        EXPECT_EQ(cut.proxy.cuts(), i + 1);
         const std::string code = jsonString(r.body, "code");
         EXPECT_EQ(code.substr(code.size() - 4), "000" + std::to_string(i + 2)) << code;
     }
-    ASSERT_EQ(post("Sau sự cố").status, 201);
-    EXPECT_EQ(countRows(app.db, "dossiers"), 4);
-    EXPECT_EQ(countRows(app.db, "dossier_events"), 8);
-    EXPECT_EQ(test::checkCommittedDossiers(app.wiring->database()).size(), 4u);  // codes 1..4, no gap, no repeat
-    const auto verified = app.wiring->reports().verify();
-    EXPECT_TRUE(verified.differences.empty()) << verified.differences.front();
+    ASSERT_EQ(cut.intake(desk, intakeBody("Sau sự cố")).status, 201);
+    expectIntakesStoredOnce(app, 4);
+}
+
+TEST_F(DossierApi, AHalfOpenConnectionIsEndedOnTheServerSoItsLocksGoAndTheIntakeIsWrittenOnce) {
+    // The COMMIT never reaches the server and only the client's side is cut: the server keeps
+    // the transaction open, holding the day's code sequence row. Left alone, the check of
+    // whether the intake was stored would wait on those locks and answer 503, and every later
+    // intake of the agency would wait too.
+    ProxiedServer cut(app);
+    ASSERT_EQ(cut.intake(desk, intakeBody("Làm nóng kết nối")).status, 201);
+    for (int i = 0; i < 2; ++i) {
+        cut.proxy.holdNextCommit();
+        const auto r = cut.intake(desk, intakeBody("Nửa kết nối " + std::to_string(i)),
+                                  i == 1 ? std::optional<std::string>("nua-ket-noi-1") : std::nullopt);
+        ASSERT_EQ(r.status, 201) << r.body;
+        EXPECT_EQ(cut.proxy.cuts(), i + 1);
+        const std::string code = jsonString(r.body, "code");
+        EXPECT_EQ(code.substr(code.size() - 4), "000" + std::to_string(i + 2)) << code;
+    }
+    // The server on the direct connection takes the agency's next code at once.
+    const auto next = app.as(desk, "POST", "/api/v1/dossiers", intakeBody("Sau sự cố"));
+    ASSERT_EQ(next.status, 201) << next.body;
+    EXPECT_EQ(jsonString(next.body, "code").substr(jsonString(next.body, "code").size() - 4), "0004");
+    expectIntakesStoredOnce(app, 4);
 }
 
 TEST_F(DossierApi, CatalogIsManagedByAdministratorsAndRoundTripsThroughCsv) {

@@ -110,8 +110,15 @@ void CuttingProxy::clientToServer(std::shared_ptr<Link> link) {
         const ssize_t n = ::recv(link->client, buffer, sizeof buffer, 0);
         if (n <= 0) break;
         // A query packet holding COMMIT (alone, or last in a statement batch).
-        if (armed_ && std::string_view(buffer, static_cast<std::size_t>(n)).find("COMMIT") != std::string_view::npos &&
-            armed_.exchange(false)) {
+        const bool commit = std::string_view(buffer, static_cast<std::size_t>(n)).find("COMMIT") != std::string_view::npos;
+        if (commit && hold_armed_ && hold_armed_.exchange(false)) {
+            // Half-open: the client is cut, the server keeps waiting on its side (serverToClient
+            // closes the link once the server ends the connection).
+            ++cuts_;
+            ::shutdown(link->client, SHUT_RDWR);
+            return;
+        }
+        if (commit && armed_ && armed_.exchange(false)) {
             link->cut_pending = true;
         }
         if (!sendAll(link->server, buffer, static_cast<std::size_t>(n))) break;

@@ -1,7 +1,8 @@
 #pragma once
 /// A TCP proxy in front of the test MariaDB that can drop a connection at the worst moment: after
-/// the server has received a COMMIT and answered it, before the answer reaches the client. The
-/// client then cannot know whether its transaction committed.
+/// the server has received a COMMIT and answered it, before the answer reaches the client; or
+/// before the COMMIT reaches the server, leaving the server's side open. The client then cannot
+/// know whether its transaction committed.
 
 #include <atomic>
 #include <cstdint>
@@ -26,6 +27,11 @@ public:
     /// The next connection that sends a packet holding "COMMIT" is cut once the server's whole
     /// answer to it has arrived (nothing more for 300 ms); the answer is thrown away.
     void cutAfterNextCommit() { armed_ = true; }
+    /// The next connection that sends a packet holding "COMMIT" has that packet held back and
+    /// only its client side cut: the server never sees the COMMIT and, not told the client is
+    /// gone, keeps the transaction open with its locks (a half-open connection), until the
+    /// connection is killed on the server or the proxy ends.
+    void holdNextCommit() { hold_armed_ = true; }
     /// How many connections were cut so far.
     int cuts() const { return cuts_; }
 
@@ -41,6 +47,7 @@ private:
     std::uint16_t port_ = 0;
     std::atomic<bool> stopping_{false};
     std::atomic<bool> armed_{false};
+    std::atomic<bool> hold_armed_{false};
     std::atomic<int> cuts_{0};
     std::thread acceptor_;
     std::mutex mutex_;

@@ -188,7 +188,7 @@ struct DossierService::Impl {
         }
         RowWrite write;
         write.head = std::move(head);
-        write.last.add("COMMIT");
+        write.last.addCommit();
         writeRows(s, jobs, write);
         tx.committedByBatch();
         if (pipeline != nullptr) {
@@ -267,7 +267,7 @@ struct DossierService::Impl {
         }
         storeNewRecords(rest, stats, records);
         users.logPersonalDataAccess(rest, accesses);
-        for (const auto& statement : write.last.statements()) rest.add(statement);
+        rest.append(write.last);
         if (write.before_second) write.before_second();
         s.runBatch(rest);
     }

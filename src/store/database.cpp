@@ -94,11 +94,7 @@ std::vector<std::vector<std::int64_t>> Session::runBatch(const StatementBatch& b
             if (end > first) text += ";\n";
             text += statements[end++];
         }
-        if (std::any_of(statements.begin() + static_cast<std::ptrdiff_t>(first),
-                        statements.begin() + static_cast<std::ptrdiff_t>(end),
-                        [](const std::string& statement) { return statement == "COMMIT"; })) {
-            commit_sent_ = true;
-        }
+        if (batch.commitAt() > first && batch.commitAt() <= end) commit_sent_ = true;
         std::unique_ptr<sql::Statement> statement(connection_->createStatement());
         std::size_t done = first;
         try {

@@ -157,7 +157,7 @@ class Transaction {
 public:
     explicit Transaction(Session& session);
     /// For a transaction whose first statement batch starts it ("START TRANSACTION" first) and
-    /// whose last one commits it ("COMMIT" last): rolls back unless `committedByBatch()`.
+    /// whose last one commits it (StatementBatch::addCommit() last): rolls back unless `committedByBatch()`.
     struct StartedByBatch {};
     Transaction(Session& session, StartedByBatch);
     ~Transaction();

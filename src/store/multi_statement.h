@@ -58,6 +58,21 @@ public:
     /// Appends one statement; `returns_rows` when it yields a result set (SELECT, RETURNING).
     void add(std::string statement, bool returns_rows = false);
 
+    /// Appends COMMIT, which ends the batch's transaction: the session then knows, if the
+    /// connection is lost on the way, that the transaction may have committed (CommitUnknown).
+    void addCommit() {
+        add("COMMIT");
+        commit_at_ = statements_.size();
+    }
+    /// Appends every statement of `other`, its COMMIT too.
+    void append(const StatementBatch& other) {
+        if (other.commit_at_ != 0) commit_at_ = statements_.size() + other.commit_at_;
+        statements_.insert(statements_.end(), other.statements_.begin(), other.statements_.end());
+        returns_rows_.insert(returns_rows_.end(), other.returns_rows_.begin(), other.returns_rows_.end());
+    }
+    /// 1 + the index of the COMMIT added by addCommit(), or 0.
+    std::size_t commitAt() const { return commit_at_; }
+
     bool empty() const { return statements_.empty(); }
     std::size_t size() const { return statements_.size(); }
     const std::vector<std::string>& statements() const { return statements_; }
@@ -67,6 +82,7 @@ public:
 private:
     std::vector<std::string> statements_;
     std::vector<bool> returns_rows_;
+    std::size_t commit_at_ = 0;
 };
 
 /// Renders `text` bound by `bind(TextRow&)` and appends it to `batch`.

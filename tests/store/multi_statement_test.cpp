@@ -82,13 +82,33 @@ TEST_F(StatementBatchDb, HostileAndVietnameseStringsAreStoredExactlyAndIdsComeBa
         for (unsigned i = 0; i < values.size(); ++i) row.setString(i + 1, values[i]);
     }, true);
     batch.add("SELECT last_seq FROM batch_seq", true);
-    batch.add("COMMIT");
-    const auto rows = db.database().run([&](store::Session& s) { return s.runBatch(batch); });
+    batch.addCommit();
+    const auto [rows, commit_sent] = db.database().run([&](store::Session& s) {
+        auto out = s.runBatch(batch);
+        return std::make_pair(out, s.commitSent());
+    });
+    EXPECT_TRUE(commit_sent);  // a lost connection now could have committed
     ASSERT_EQ(rows.size(), 2u);
     ASSERT_EQ(rows[0].size(), values.size());
     for (std::size_t i = 1; i < rows[0].size(); ++i) EXPECT_GT(rows[0][i], rows[0][i - 1]);
     EXPECT_EQ(rows[1], std::vector<std::int64_t>{10});
     EXPECT_EQ(names(), values);
+}
+
+TEST(StatementBatch, KnowsWhereItsCommitIsAlsoWhenAppendedToAnother) {
+    StatementBatch rows;
+    rows.add("INSERT INTO t VALUES (1)");
+    EXPECT_EQ(rows.commitAt(), 0u);
+    StatementBatch last;
+    last.add("DO 1");
+    last.addCommit();
+    EXPECT_EQ(last.commitAt(), 2u);
+    rows.append(last);
+    EXPECT_EQ(rows.statements(), (std::vector<std::string>{"INSERT INTO t VALUES (1)", "DO 1", "COMMIT"}));
+    EXPECT_EQ(rows.commitAt(), 3u);
+    StatementBatch text;
+    text.add("COMMIT");  // only addCommit() marks it
+    EXPECT_EQ(text.commitAt(), 0u);
 }
 
 TEST_F(StatementBatchDb, AFailedCheckStopsTheBatchBeforeItsCommitAndTheRollbackUndoesIt) {
@@ -103,7 +123,7 @@ TEST_F(StatementBatchDb, AFailedCheckStopsTheBatchBeforeItsCommitAndTheRollbackU
                                 [&](TextRow& row) { row.setInt64(1, expected_last); });
             batch.add("BEGIN NOT ATOMIC IF ROW_COUNT() <> 1 THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = "
                       "'motcua: code sequence moved'; END IF; END");
-            batch.add("COMMIT");
+            batch.addCommit();
             s.runBatch(batch);
             tx.committedByBatch();
         });
@@ -138,7 +158,7 @@ TEST_F(StatementBatchDb, ABatchOfSeveralMegabytesGoesInSeveralRoundTripsWithItsR
                             [&](TextRow& row) { row.setString(1, values.back()); }, true);
     }
     batch.add("SELECT COUNT(*) FROM batch_t", true);
-    batch.add("COMMIT");
+    batch.addCommit();
     const auto rows = db.database().run([&](store::Session& s) { return s.runBatch(batch); });
     ASSERT_EQ(rows.size(), 41u);
     for (std::size_t i = 1; i < 40; ++i) EXPECT_GT(rows[i].at(0), rows[i - 1].at(0));

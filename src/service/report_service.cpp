@@ -62,7 +62,7 @@ struct ReportService::Impl {
     };
     std::optional<CounterRead> readCounters(const std::vector<stats::ReportingPeriod>& periods) {
         return db.run([&](store::Session& s) -> std::optional<CounterRead> {
-            store::Transaction snapshot(s);
+            store::Transaction snapshot(s, store::Transaction::ReadOnly{});
             if (!counters.built(s)) return std::nullopt;
             CounterRead out{{}, stats_repository.irregular(s)};
             for (const auto& period : periods) {

@@ -2,6 +2,7 @@
 
 #include "service/catalog_service.h"
 #include "service/local_time.h"
+#include "common/log.h"
 #include "domain/core/error.h"
 #include "store/counter_repository.h"
 #include "store/database.h"
@@ -132,14 +133,24 @@ std::int64_t rebuildDayCounters(store::Database& db, const std::function<void(st
 std::int64_t flushDayCounters(store::Database& db) {
     constexpr std::size_t kBatch = 20'000;
     std::int64_t total = 0;
+    int unknown = 0;
     for (;;) {
-        const std::int64_t moved = db.run([&](store::Session& s) {
-            s.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
-            store::Transaction tx(s);
-            const std::int64_t n = store::CounterRepository{}.flushPending(s, kBatch);
-            tx.commit();
-            return n;
-        });
+        std::int64_t moved = 0;
+        try {
+            moved = db.run([&](store::Session& s) {
+                s.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+                store::Transaction tx(s);
+                const std::int64_t n = store::CounterRepository{}.flushPending(s, kBatch);
+                if (n > 0) tx.commit();  // nothing moved, nothing to commit: it rolls back
+                return n;
+            });
+        } catch (const store::CommitUnknown& e) {
+            // A flush moves what is pending and deletes it in one transaction, so running it
+            // again is right whether or not the lost one committed: it moves what is left.
+            log::warn("stats.flush_commit_unknown", {{"error", e.what()}});
+            if (++unknown > 3) throw;
+            continue;
+        }
         total += moved;
         if (moved < static_cast<std::int64_t>(kBatch)) return total;
     }

@@ -274,6 +274,10 @@ Transaction::Transaction(Session& session) : session_(session) { session_.execut
 
 Transaction::Transaction(Session& session, StartedByBatch) : session_(session) {}
 
+Transaction::Transaction(Session& session, ReadOnly) : session_(session), read_only_(true) {
+    session_.execute("START TRANSACTION READ ONLY");
+}
+
 Transaction::~Transaction() {
     if (done_) return;
     try {
@@ -285,7 +289,7 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
-    session_.markCommitSent();
+    if (!read_only_) session_.markCommitSent();
     session_.execute("COMMIT");
     done_ = true;
 }

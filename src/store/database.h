@@ -160,6 +160,10 @@ public:
     /// whose last one commits it (StatementBatch::addCommit() last): rolls back unless `committedByBatch()`.
     struct StartedByBatch {};
     Transaction(Session& session, StartedByBatch);
+    /// A read-only transaction (START TRANSACTION READ ONLY: one snapshot, writes refused). Its
+    /// COMMIT stores nothing, so a connection lost with it is no CommitUnknown: run() reads again.
+    struct ReadOnly {};
+    Transaction(Session& session, ReadOnly);
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
@@ -171,6 +175,7 @@ public:
 
 private:
     Session& session_;
+    bool read_only_ = false;
     bool done_ = false;
 };
 

@@ -451,6 +451,30 @@ TEST_F(DossierApi, AHalfOpenConnectionIsEndedOnTheServerSoItsLocksGoAndTheIntake
     expectIntakesStoredOnce(app, 4);
 }
 
+TEST_F(DossierApi, AReportReadOrACounterFlushWhoseCommitIsCutRunsAgainRatherThanFail) {
+    // Neither stores anything a second run could double: a report reads one snapshot (READ
+    // ONLY), a counter flush moves what is still pending. A cut COMMIT is no reason for a 503.
+    ProxiedServer cut(app);
+    intake();
+    intake();  // their statistics steps are pending
+    const std::string report = "/api/v1/reports/06a?period=2026-M11&agency=000.00.06.H56";
+    const auto direct = app.as(admin, "GET", report);
+    ASSERT_EQ(direct.status, 200) << direct.body;
+    cut.proxy.cutAfterNextCommit();
+    const auto read = test::httpRequest(cut.server.port(), "GET", report, "", {{"Cookie", admin.cookie}});
+    ASSERT_EQ(read.status, 200) << read.body;
+    EXPECT_EQ(cut.proxy.cuts(), 1);
+    EXPECT_EQ(read.body, direct.body);
+
+    ASSERT_GT(countRows(app.db, "stats_counter_pending"), 0);
+    cut.proxy.cutAfterNextCommit();
+    service::flushDayCounters(cut.wiring.database());
+    EXPECT_EQ(cut.proxy.cuts(), 2);
+    EXPECT_EQ(countRows(app.db, "stats_counter_pending"), 0);
+    EXPECT_EQ(app.as(admin, "GET", report).body, direct.body);
+    expectIntakesStoredOnce(app, 2);
+}
+
 TEST_F(DossierApi, CatalogIsManagedByAdministratorsAndRoundTripsThroughCsv) {
     EXPECT_EQ(app.as(desk, "POST", "/api/v1/fields", R"({"code":"HT","name":"Hộ tịch"})").status, 403);
     const auto csv = app.as(admin, "GET", "/api/v1/catalog/procedures/csv");

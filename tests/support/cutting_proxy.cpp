@@ -109,8 +109,8 @@ void CuttingProxy::clientToServer(std::shared_ptr<Link> link) {
     for (;;) {
         const ssize_t n = ::recv(link->client, buffer, sizeof buffer, 0);
         if (n <= 0) break;
-        // A query packet holding COMMIT (alone, or last in a statement batch).
-        const bool commit = std::string_view(buffer, static_cast<std::size_t>(n)).find("COMMIT") != std::string_view::npos;
+        // A query packet ending in COMMIT (alone, or last in a statement batch; not READ COMMITTED).
+        const bool commit = std::string_view(buffer, static_cast<std::size_t>(n)).ends_with("COMMIT");
         if (commit && hold_armed_ && hold_armed_.exchange(false)) {
             // Half-open: the client is cut, the server keeps waiting on its side (serverToClient
             // closes the link once the server ends the connection).

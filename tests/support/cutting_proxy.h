@@ -24,10 +24,10 @@ public:
 
     std::uint16_t port() const { return port_; }
 
-    /// The next connection that sends a packet holding "COMMIT" is cut once the server's whole
+    /// The next connection that sends a packet ending in "COMMIT" is cut once the server's whole
     /// answer to it has arrived (nothing more for 300 ms); the answer is thrown away.
     void cutAfterNextCommit() { armed_ = true; }
-    /// The next connection that sends a packet holding "COMMIT" has that packet held back and
+    /// The next connection that sends a packet ending in "COMMIT" has that packet held back and
     /// only its client side cut: the server never sees the COMMIT and, not told the client is
     /// gone, keeps the transaction open with its locks (a half-open connection), until the
     /// connection is killed on the server or the proxy ends.

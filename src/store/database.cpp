@@ -63,13 +63,19 @@ void Session::execute(std::string_view sql) {
     statement->execute(std::string(sql));
 }
 
+namespace {
+
+constexpr std::string_view kIdentify =
+    "SELECT p.ID, UNIX_TIMESTAMP() - s.VARIABLE_VALUE, p.USER, p.HOST FROM information_schema.PROCESSLIST p "
+    "JOIN information_schema.GLOBAL_STATUS s ON s.VARIABLE_NAME = 'UPTIME' WHERE p.ID = CONNECTION_ID()";
+
+}  // namespace
+
 void Session::identify() {
     std::unique_ptr<sql::Statement> statement(connection_->createStatement());
-    std::unique_ptr<sql::ResultSet> rs(statement->executeQuery(
-        "SELECT CONNECTION_ID(), UNIX_TIMESTAMP() - VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS "
-        "WHERE VARIABLE_NAME = 'UPTIME'"));
+    std::unique_ptr<sql::ResultSet> rs(statement->executeQuery(std::string(kIdentify)));
     if (!rs->next()) return;
-    server_session_ = {rs->getUInt64(1), rs->getInt64(2)};
+    server_session_ = {rs->getUInt64(1), rs->getInt64(2), rs->getString(3), rs->getString(4)};
 }
 
 std::int64_t Session::lastInsertId() {
@@ -203,6 +209,7 @@ void Database::runImpl(const std::function<void(Session&)>& work) {
         std::unique_ptr<Session> session = acquire();
         try {
             try {
+                endLostSessions(*session);
                 session->limitStatements(kStatementsPerSession);
                 session->clearCommitSent();
                 work(*session);
@@ -216,13 +223,18 @@ void Database::runImpl(const std::function<void(Session&)>& work) {
             // prepared statements away, and run the work once more on a new connection, unless
             // it may have committed already.
             const bool commit_sent = session->commitSent();
-            const Session::ServerSession lost = session->serverSession();
+            {
+                const std::lock_guard<std::mutex> lock(mutex_);
+                if (session->serverSession().id != 0) {
+                    lost_.push_back(session->serverSession());
+                    has_lost_ = true;
+                }
+            }
             session.reset();
             release(nullptr);
             log::warn("db.connection_lost", {{"attempt", std::to_string(attempt + 1)},
                                              {"after_commit", commit_sent ? "yes" : "no"},
                                              {"error", e.what()}});
-            endLostSession(lost);
             if (commit_sent) {
                 throw CommitUnknown(ErrorCode::Unavailable,
                                     "Mất kết nối với cơ sở dữ liệu đúng lúc đang lưu, nên chưa rõ thay đổi đã được lưu "
@@ -240,21 +252,48 @@ void Database::runImpl(const std::function<void(Session&)>& work) {
 // A connection can be lost on this side only: a read timeout, or a network that fails without
 // either end hearing of it. The server then keeps the session, in its transaction and holding
 // its locks (a day's code sequence row, say), until its own timeouts end it — hours. A retry, or
-// the check of whether a lost COMMIT went through, would wait on those locks. So the session is
-// ended first, by its id, when the server is the one it was opened on (connection ids are not
-// reused while a server runs; after a restart the id may be another client's, and the old
-// session is gone anyway).
-void Database::endLostSession(const Session::ServerSession& lost) noexcept {
-    if (lost.id == 0) return;
+// the check of whether a lost COMMIT went through, would wait on those locks. So the next unit of
+// work, before its own, ends such sessions with KILL CONNECTION — only one still listed by the
+// server under the same id, user and client host:port, on a server that has not restarted since
+// (a connection id is another client's only after a restart, or on another server behind a
+// balancer; the client port tells those apart). A user may always kill its own connections.
+void Database::endLostSessions(Session& session) {
+    if (!has_lost_.load(std::memory_order_acquire)) return;
+    std::vector<Session::ServerSession> lost;
+    {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        lost.swap(lost_);
+        has_lost_ = false;
+    }
     try {
-        auto session = connect();
-        const auto now = session->serverSession();
-        if (std::abs(now.server_started - lost.server_started) > 2) return;  // restarted meanwhile
-        session->execute("KILL CONNECTION " + std::to_string(lost.id));
-        log::warn("db.lost_session_ended", {{"connection_id", std::to_string(lost.id)}});
-    } catch (const std::exception& e) {
-        // Gone already (unknown thread id), or the server cannot be reached: nothing to end.
-        log::debug("db.lost_session_not_ended", {{"connection_id", std::to_string(lost.id)}, {"error", e.what()}});
+        endSessions(session, lost);
+    } catch (...) {
+        // This connection failed too: the next one tries again (a session already ended is skipped).
+        const std::lock_guard<std::mutex> lock(mutex_);
+        lost_.insert(lost_.end(), lost.begin(), lost.end());
+        has_lost_ = true;
+        throw;
+    }
+}
+
+void Database::endSessions(Session& session, const std::vector<Session::ServerSession>& lost) {
+    const auto& here = session.serverSession();
+    for (const auto& old : lost) {
+        if (std::abs(here.server_started - old.server_started) > 2) continue;  // restarted: the session is gone
+        auto& still = session.prepare("SELECT COUNT(*) FROM information_schema.PROCESSLIST "
+                                      "WHERE ID = ? AND USER = ? AND HOST = ?");
+        still.setUInt64(1, old.id);
+        still.setString(2, old.user);
+        still.setString(3, old.host);
+        std::unique_ptr<sql::ResultSet> rs(still.executeQuery());
+        if (!rs->next() || rs->getInt64(1) == 0) continue;  // it ended by itself
+        try {
+            session.execute("KILL CONNECTION " + std::to_string(old.id));
+            log::warn("db.lost_session_ended", {{"connection_id", std::to_string(old.id)}, {"host", old.host}});
+        } catch (const sql::SQLException& e) {
+            if (isConnectionLost(e.getErrorCode())) throw;
+            log::debug("db.lost_session_not_ended", {{"connection_id", std::to_string(old.id)}, {"error", e.what()}});
+        }
     }
 }
 

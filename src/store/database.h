@@ -8,6 +8,7 @@
 #include "domain/core/error.h"
 #include "store/db_url.h"
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
@@ -85,11 +86,14 @@ public:
     void markCommitSent() { commit_sent_ = true; }
     void clearCommitSent() { commit_sent_ = false; }
 
-    /// Which server session this connection is: its connection id, and when the server
-    /// started (seconds since the epoch, to within a second), read when it connected.
+    /// Which server session this connection is, read when it connected: its connection id,
+    /// when the server started (seconds since the epoch, to within a second), and the user and
+    /// client address (host:port) the server sees for it.
     struct ServerSession {
         std::uint64_t id = 0;
         std::int64_t server_started = 0;
+        std::string user;
+        std::string host;
     };
     const ServerSession& serverSession() const { return server_session_; }
     /// Reads serverSession() from the server.
@@ -143,13 +147,16 @@ private:
     std::unique_ptr<Session> acquire();
     void release(std::unique_ptr<Session> session);
     std::unique_ptr<Session> connect();
-    void endLostSession(const Session::ServerSession& lost) noexcept;
+    void endLostSessions(Session& session);
+    static void endSessions(Session& session, const std::vector<Session::ServerSession>& lost);
 
     DatabaseSettings settings_;
     std::mutex mutex_;
     std::condition_variable available_;
     std::vector<std::unique_ptr<Session>> idle_;
     int open_ = 0;
+    std::vector<Session::ServerSession> lost_;  ///< lost connections whose server session may live on
+    std::atomic<bool> has_lost_{false};
 };
 
 /// RAII transaction: begins on construction, rolls back in the destructor unless committed.

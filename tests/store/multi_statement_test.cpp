@@ -159,7 +159,11 @@ TEST_F(StatementBatchDb, ABatchOfSeveralMegabytesGoesInSeveralRoundTripsWithItsR
     }
     batch.add("SELECT COUNT(*) FROM batch_t", true);
     batch.addCommit();
-    const auto rows = db.database().run([&](store::Session& s) { return s.runBatch(batch); });
+    const auto [rows, commit_sent] = db.database().run([&](store::Session& s) {
+        auto out = s.runBatch(batch);
+        return std::make_pair(out, s.commitSent());
+    });
+    EXPECT_TRUE(commit_sent);  // the COMMIT went in the last round trip
     ASSERT_EQ(rows.size(), 41u);
     for (std::size_t i = 1; i < 40; ++i) EXPECT_GT(rows[i].at(0), rows[i - 1].at(0));
     EXPECT_EQ(rows[40], std::vector<std::int64_t>{40});

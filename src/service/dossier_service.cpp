@@ -457,7 +457,14 @@ struct DossierService::Impl {
     }
 
     void requireScope(const domain::Principal& p, const domain::Dossier& d) {
-        if (!actsOn(p, d)) throw outOfScope(p);
+        if (actsOn(p, d)) return;
+        if (reads(p, d)) {
+            throw Error(ErrorCode::PermissionDenied,
+                        "Hồ sơ đã chuyển liên thông và đang do " + catalog.tree()->get(d.handling_agency).name +
+                            " giải quyết; cơ quan của bạn chỉ được xem hồ sơ và in phiếu chuyển.",
+                        "dossier passed through by " + p.username);
+        }
+        throw outOfScope(p);
     }
 
     std::string agencyCode(domain::AgencyId id) { return catalog.tree()->get(id).code; }
@@ -479,7 +486,7 @@ struct DossierService::Impl {
     /// a whole page at once.
     DossierView view(const domain::Dossier& d, std::map<std::string, domain::WorkingHours>& hours_cache,
                      const std::map<std::int64_t, std::string>* officers = nullptr) {
-        DossierView v{d, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, false, false, false, true};
+        DossierView v{d, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, false, false, false, false};
         const auto tree = catalog.tree();
         v.receiving_agency_code = tree->get(d.receiving_agency).code;
         v.receiving_agency_name = tree->get(d.receiving_agency).name;
@@ -515,9 +522,12 @@ struct DossierService::Impl {
         return v;
     }
 
-    DossierView view(const domain::Dossier& d) {
+    /// The view of `d` for `p` (who may or may not change it).
+    DossierView view(const domain::Principal& p, const domain::Dossier& d) {
         std::map<std::string, domain::WorkingHours> cache;
-        return view(d, cache);
+        auto v = view(d, cache);
+        v.may_act = actsOn(p, d);
+        return v;
     }
 
     domain::Dossier load(store::Session& s, const std::string& code, bool lock) {
@@ -536,9 +546,10 @@ struct DossierService::Impl {
         return *d;
     }
 
-    /// How a read answers a dossier outside the reader's scope: by code, "another agency's"
-    /// (codes are on every receipt); by number, as if there were none, so that counting up the
-    /// numbers tells nobody which dossiers exist.
+    /// How a read answers a dossier outside the reader's scope: by code, "another agency's" (the
+    /// agency is written in the code, which is printed on the citizen's receipt); by internal
+    /// number, which runs across every agency, as if there were none, so that counting numbers
+    /// up does not map out other agencies' dossiers.
     enum class Lookup { ByCode, ByNumber };
 
     void requireReadScope(const domain::Principal& p, const domain::Dossier& d, Lookup lookup) {
@@ -556,9 +567,7 @@ struct DossierService::Impl {
         requireReadScope(principal, d, lookup);
         auth.logPersonalDataAccess(principal, d.id.value, d.code ? d.code->str() : "#" + std::to_string(d.id.value),
                                    "view_dossier", ip);
-        auto v = view(d);
-        v.may_act = actsOn(principal, d);
-        return v;
+        return view(principal, d);
     }
 
     /// The audit trail of the dossier `load(Session&)` finds, for `principal`.
@@ -751,7 +760,7 @@ IntakeResult DossierService::intake(const domain::Principal& principal, const In
                             "idempotency key reused with another body", "Idempotency-Key");
             }
             const auto d = m.db.run([&](store::Session& s) { return m.dossiers.findById(s, existing->second); });
-            return IntakeResult{m.view(*d), true};
+            return IntakeResult{m.view(principal, *d), true};
         }
     }
     // Every input problem at once: the domain's field checks, the procedure, the outcome's reason.
@@ -792,7 +801,7 @@ IntakeResult DossierService::intake(const domain::Principal& principal, const In
     }
     m.intake_lanes[static_cast<std::size_t>(principal.agency_id) % kIntakeLanes]->submit(job);
     if (job.error) std::rethrow_exception(job.error);
-    return IntakeResult{m.view(*job.written), false};
+    return IntakeResult{m.view(principal, *job.written), false};
 }
 
 DossierView DossierService::get(const domain::Principal& principal, const std::string& code, const std::string& ip) {
@@ -874,6 +883,7 @@ DossierPage DossierService::list(const domain::Principal& principal, const Dossi
     std::map<std::string, domain::WorkingHours> hours;
     for (const auto& row : rows) {
         auto v = m.view(row.dossier, hours, &officers);
+        v.may_act = m.actsOn(principal, row.dossier);
         if (filter_soon && !v.due_soon) continue;
         out.items.push_back(std::move(v));
     }
@@ -901,7 +911,7 @@ DossierView DossierService::transition(const domain::Principal& principal, const
         m.save(s, d, t, now);
         return t.next;
     });
-    return m.view(next);
+    return m.view(principal, next);
 }
 
 DossierView DossierService::issueApology(const domain::Principal& principal, const std::string& code,
@@ -930,7 +940,7 @@ DossierView DossierService::issueApology(const domain::Principal& principal, con
         m.save(s, d, t, now);
         return t.next;
     });
-    return m.view(next);
+    return m.view(principal, next);
 }
 
 std::vector<domain::DossierEvent> DossierService::events(const domain::Principal& principal, const std::string& code) {

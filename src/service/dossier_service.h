@@ -60,7 +60,7 @@ struct DossierView {
     bool apology_missing = false;  ///< overdue (or resolved late) with no apology: a compliance breach
     /// The reader may change it (receiving or handling agency); false for an agency it only
     /// passed through on a liên thông hop, which may read it.
-    bool may_act = true;
+    bool may_act = false;
 };
 
 /// The result of an intake; `replayed` when an Idempotency-Key returned an earlier dossier.

@@ -169,8 +169,10 @@ http::Response detailPage(const DossierPagesContext& ctx, const http::Request& r
         supplement = supplement || e.kind() == domain::DossierEventKind::SupplementRequested;
         rejected = rejected || e.kind() == domain::DossierEventKind::RejectedAfterAppraisal;
         if (e.kind() == domain::DossierEventKind::Transferred) {
+            ++hop;
+            if (!mayPrintHop(ctx, user, view, e)) continue;
             Data h;
-            h.set("hop", std::to_string(++hop));
+            h.set("hop", std::to_string(hop));
             hops.push_back(h);
         }
     }

@@ -155,10 +155,15 @@ std::optional<std::int64_t> agencyIn(const domain::DossierEvent& sent, std::stri
     return id;
 }
 
+/// Whether the agency with id `agency` (if any) is in `user`'s scope.
+bool inScope(const DossierPagesContext& ctx, const domain::Principal& user, std::optional<std::int64_t> agency) {
+    return agency && ctx.catalog.inScope(user, domain::AgencyId{*agency});
+}
+
 /// The Phiếu chuyển xử lý of one liên thông hop (NĐ 61/2018 Đ19.6): which agency sends the
 /// dossier to which, with what task and by when, and the documents that go with it. `lan` is
 /// the hop's number (1 = the first transfer); without it, the latest hop the reader's agency
-/// sent, or else the last one.
+/// sent, or else the last one the reader may print (mayPrintHop).
 http::Response transferSlip(const DossierPagesContext& ctx, const domain::Principal& user,
                             const service::DossierView& view, const std::vector<domain::DossierEvent>& events,
                             const std::optional<std::string>& lan) {
@@ -166,18 +171,33 @@ http::Response transferSlip(const DossierPagesContext& ctx, const domain::Princi
     for (const auto& e : events) {
         if (e.kind() == domain::DossierEventKind::Transferred) hops.push_back(&e);
     }
-    const domain::DossierEvent* sent = hops.empty() ? nullptr : hops.back();
+    if (hops.empty()) throw noSuchForm("Phiếu chuyển xử lý hồ sơ");
+    const domain::DossierEvent* sent = nullptr;
     if (lan) {
         std::size_t number = 0;
         const auto end = lan->data() + lan->size();
         const auto parsed = std::from_chars(lan->data(), end, number);
-        sent = parsed.ec == std::errc{} && parsed.ptr == end && number >= 1 && number <= hops.size() ? hops[number - 1]
-                                                                                                    : nullptr;
+        if (parsed.ec != std::errc{} || parsed.ptr != end || number < 1 || number > hops.size()) {
+            throw Error(ErrorCode::NotFound,
+                        "Hồ sơ này được chuyển liên thông " + std::to_string(hops.size()) + " lần; không có lần chuyển «" +
+                            lan->substr(0, 20) + "».",
+                        "no such transfer hop", "lan");
+        }
+        sent = hops[number - 1];
+        if (!mayPrintHop(ctx, user, view, *sent)) {
+            throw Error(ErrorCode::PermissionDenied,
+                        "Lần chuyển thứ " + std::to_string(number) +
+                            " không do cơ quan của bạn gửi hay nhận; cơ quan của bạn chỉ in được phiếu chuyển của mình.",
+                        "transfer hop outside scope", "lan");
+        }
     } else {
         for (const domain::DossierEvent* hop : hops) {
-            const auto from = agencyIn(*hop, "from_agency_id");
-            if (from && ctx.catalog.inScope(user, domain::AgencyId{*from})) sent = hop;
+            if (mayPrintHop(ctx, user, view, *hop)) sent = hop;
         }
+        for (const domain::DossierEvent* hop : hops) {
+            if (inScope(ctx, user, agencyIn(*hop, "from_agency_id"))) sent = hop;
+        }
+        if (sent == nullptr) throw noSuchForm("Phiếu chuyển xử lý hồ sơ");
     }
     const auto from = sent ? agencyIn(*sent, "from_agency_id") : std::nullopt;
     const auto to = sent ? agencyIn(*sent, "to_agency_id") : std::nullopt;
@@ -204,6 +224,12 @@ std::string dayText(const std::string& iso) {
 
 }  // namespace
 
+bool mayPrintHop(const DossierPagesContext& ctx, const domain::Principal& user, const service::DossierView& view,
+                 const domain::DossierEvent& hop) {
+    return view.may_act || inScope(ctx, user, agencyIn(hop, "from_agency_id")) ||
+           inScope(ctx, user, agencyIn(hop, "to_agency_id"));
+}
+
 http::Response printRefusal(const DossierPagesContext& ctx, const domain::Principal& user,
                             const service::DossierView& view, const std::string& reason) {
     return refusalForm(ctx, view, user.full_name, reason);
@@ -224,6 +250,12 @@ void registerPrintForms(http::Router& router, const DossierPagesContext& context
         const std::string& code = request.param("code");
         const std::string& form = request.param("form");
         const auto view = ctx.dossiers.get(user, code, request.remote_address);
+        if (!view.may_act && form != "phieu-chuyen") {
+            throw Error(ErrorCode::PermissionDenied,
+                        "Hồ sơ đang do " + view.handling_agency_name +
+                            " giải quyết; cơ quan của bạn chỉ in được Phiếu chuyển xử lý của lần chuyển do mình gửi hay nhận.",
+                        "form of a passed-through dossier");
+        }
         const auto events = ctx.dossiers.events(user, code);
         if (form == "giay-tiep-nhan") return receipt(ctx, request, user, view, events);
         if (form == "phieu-bo-sung") {

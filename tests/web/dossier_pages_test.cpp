@@ -329,33 +329,45 @@ TEST_F(DossierPages, ATransferPrintsThePhieuChuyenXuLyWithTheTaskAndTimeLimit) {
     EXPECT_TRUE(contains(get(officer, "/ho-so/" + code).body, "href=\"/ho-so/" + code + "/in/phieu-chuyen\""));
 }
 
-TEST_F(DossierPages, AnAgencyADossierPassedThroughReadsItAndPrintsItsHopButCannotChangeIt) {
+TEST_F(DossierPages, AnAgencyADossierPassedThroughReadsItAndPrintsItsHopsButCannotChangeIt) {
     const std::string code = intakeByForm("2.000488", "Mai Văn Đức");
     const auto step = [&](const test::ServedApp::Login& who, std::vector<std::pair<std::string, std::string>> fields) {
         fields.emplace_back("version", std::to_string(version(code)));
         return post(who, "/ho-so/" + code + "/thao-tac", fields);
     };
-    app.wiring->auth().createUser("xulyxd", "Phan Thị Xây", domain::Role::ProcessingOfficer, "000.00.15.H56",
-                                  "xu-ly-xd-2026");
+    auto& auth = app.wiring->auth();
+    auth.createUser("xulyxd", "Phan Thị Xây", domain::Role::ProcessingOfficer, "000.00.15.H56", "xu-ly-xd-2026");
+    auth.createUser("xulytc", "Đinh Văn Tài", domain::Role::ProcessingOfficer, "000.00.10.H56", "xu-ly-tc-2026");
     const auto builder = app.login("xulyxd", "xu-ly-xd-2026");
+    const auto finance = app.login("xulytc", "xu-ly-tc-2026");
     ASSERT_EQ(step(head, {{"command", "start_processing"}}).status, 303);
     ASSERT_EQ(step(officer, {{"command", "transfer"}, {"to_agency", "000.00.15.H56"}, {"note", "Xác minh nhà ở"}}).status,
               303);
+    EXPECT_EQ(get(finance, "/ho-so/" + code).status, 403);  // not on any hop yet
     const auto onward = step(builder, {{"command", "transfer"}, {"to_agency", "000.00.10.H56"}, {"note", "Thẩm định giá"}});
     ASSERT_EQ(onward.status, 303) << onward.body;
 
     // Sở Xây dựng is neither the receiving nor the handling agency any more: it reads the
-    // dossier, without a form to change it…
+    // dossier, without a form to change it or another agency's forms to print…
     const auto page = get(builder, "/ho-so/" + code);
     ASSERT_EQ(page.status, 200) << page.body;
     EXPECT_TRUE(contains(page.body, "Mai Văn Đức"));
-    EXPECT_TRUE(contains(page.body, "chỉ được xem hồ sơ và in phiếu chuyển"));
+    EXPECT_TRUE(contains(page.body, "đang do Sở Tài chính giải quyết"));
     EXPECT_FALSE(contains(page.body, "action=\"/ho-so/" + code + "/thao-tac\""));
+    EXPECT_FALSE(contains(page.body, "/in/giay-tiep-nhan"));
     EXPECT_TRUE(contains(page.body, "href=\"/ho-so/" + code + "/in/phieu-chuyen?lan=1\""));
     EXPECT_TRUE(contains(page.body, "href=\"/ho-so/" + code + "/in/phieu-chuyen?lan=2\""));
-    // …and a command it posts anyway is refused and changes nothing.
+    EXPECT_EQ(get(builder, "/ho-so/" + code + "/in/giay-tiep-nhan").status, 403);
+    EXPECT_EQ(get(builder, "/ho-so/" + code + "/in/phieu-kiem-soat").status, 403);
+    const auto api = app.as(builder, "GET", "/api/v1/dossiers/" + code);
+    ASSERT_EQ(api.status, 200);
+    EXPECT_TRUE(contains(api.body, "\"may_act\":false")) << api.body;
+    EXPECT_TRUE(contains(app.as(finance, "GET", "/api/v1/dossiers/" + code).body, "\"may_act\":true"));
+    // …and a command it posts anyway is refused, saying who has the dossier, and changes nothing.
     const auto before = version(code);
-    EXPECT_EQ(step(builder, {{"command", "resolve"}, {"note", "Xong"}}).status, 403);
+    const auto refused = step(builder, {{"command", "resolve"}, {"note", "Xong"}});
+    EXPECT_EQ(refused.status, 403);
+    EXPECT_TRUE(contains(refused.body, "đang do Sở Tài chính giải quyết")) << refused.body;
     EXPECT_EQ(version(code), before);
 
     // Its own slip is the one it prints by default: the second hop, to Sở Tài chính.
@@ -370,8 +382,19 @@ TEST_F(DossierPages, AnAgencyADossierPassedThroughReadsItAndPrintsItsHopButCanno
     EXPECT_TRUE(contains(first.body, "Kính gửi: <b>Sở Xây dựng</b>"));
     EXPECT_TRUE(contains(get(officer, "/ho-so/" + code + "/in/phieu-chuyen").body, "Kính gửi: <b>Sở Xây dựng</b>"));
     for (const std::string lan : {"0", "3", "1x", ""}) {
-        EXPECT_EQ(get(builder, "/ho-so/" + code + "/in/phieu-chuyen?lan=" + lan).status, 404) << lan;
+        const auto none = get(builder, "/ho-so/" + code + "/in/phieu-chuyen?lan=" + lan);
+        EXPECT_EQ(none.status, 404) << lan;
+        EXPECT_TRUE(contains(none.body, "được chuyển liên thông 2 lần")) << none.body;
     }
+
+    // A third hop, back to Sở Tư pháp, is between two other agencies: not Sở Xây dựng's to print.
+    ASSERT_EQ(step(finance, {{"command", "transfer"}, {"to_agency", "000.00.06.H56"}, {"note", "Trả kết quả thẩm định"}})
+                  .status,
+              303);
+    EXPECT_EQ(get(builder, "/ho-so/" + code + "/in/phieu-chuyen?lan=3").status, 403);
+    EXPECT_FALSE(contains(get(builder, "/ho-so/" + code).body, "phieu-chuyen?lan=3"));
+    EXPECT_TRUE(contains(get(builder, "/ho-so/" + code + "/in/phieu-chuyen").body, "Kính gửi: <b>Sở Tài chính</b>"));
+    EXPECT_EQ(get(officer, "/ho-so/" + code + "/in/phieu-chuyen?lan=3").status, 200);  // the handling agency's
 }
 
 TEST_F(DossierPages, APostalDossierHandedOverLongAgoIsOnTheHeadsOverdueList) {

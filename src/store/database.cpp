@@ -280,14 +280,16 @@ void Database::endSessions(Session& session, const std::vector<Session::ServerSe
     const auto& here = session.serverSession();
     for (const auto& old : lost) {
         if (std::abs(here.server_started - old.server_started) > 2) continue;  // restarted: the session is gone
-        auto& still = session.prepare("SELECT COUNT(*) FROM information_schema.PROCESSLIST "
-                                      "WHERE ID = ? AND USER = ? AND HOST = ?");
-        still.setUInt64(1, old.id);
-        still.setString(2, old.user);
-        still.setString(3, old.host);
-        std::unique_ptr<sql::ResultSet> rs(still.executeQuery());
-        if (!rs->next() || rs->getInt64(1) == 0) continue;  // it ended by itself
+        // Ending it is a courtesy to the work that follows: an error here (it ended meanwhile,
+        // say) must not fail that work, unless this connection is lost too.
         try {
+            auto& still = session.prepare("SELECT COUNT(*) FROM information_schema.PROCESSLIST "
+                                          "WHERE ID = ? AND USER = ? AND HOST = ?");
+            still.setUInt64(1, old.id);
+            still.setString(2, old.user);
+            still.setString(3, old.host);
+            std::unique_ptr<sql::ResultSet> rs(still.executeQuery());
+            if (!rs->next() || rs->getInt64(1) == 0) continue;  // it ended by itself
             session.execute("KILL CONNECTION " + std::to_string(old.id));
             log::warn("db.lost_session_ended", {{"connection_id", std::to_string(old.id)}, {"host", old.host}});
         } catch (const sql::SQLException& e) {

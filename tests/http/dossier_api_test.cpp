@@ -19,7 +19,9 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <atomic>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <set>
@@ -391,6 +393,22 @@ struct ProxiedServer {
         return test::httpRequest(server.port(), "POST", "/api/v1/dossiers", body, headers);
     }
 
+    /// Two intakes by `who`, each after `arm()` has set a fault on the proxy: the first predicted
+    /// (COMMIT alone), the second with Idempotency-Key `key` (reserving first, COMMIT last in a
+    /// statement batch). Each must be answered 201 with the day's next code, 0002 and 0003.
+    void expectFaultedIntakesGetTheNextCodes(const test::ServedApp::Login& who, const std::function<void()>& arm,
+                                             const std::array<std::string, 2>& bodies, const std::string& key) {
+        for (int i = 0; i < 2; ++i) {
+            arm();
+            const auto r = intake(who, bodies[static_cast<std::size_t>(i)],
+                                  i == 1 ? std::optional<std::string>(key) : std::nullopt);
+            ASSERT_EQ(r.status, 201) << r.body;
+            EXPECT_EQ(proxy.cuts(), i + 1);
+            const std::string code = jsonString(r.body, "code");
+            EXPECT_EQ(code.substr(code.size() - 4), "000" + std::to_string(i + 2)) << code;
+        }
+    }
+
     store::DbUrl url;
     test::CuttingProxy proxy;
     app::Wiring wiring;
@@ -415,15 +433,8 @@ TEST_F(DossierApi, AConnectionLostAfterTheCommitWasSentNeitherLosesNorDoublesThe
     ASSERT_EQ(cut.intake(desk, intakeBody("Làm nóng kết nối")).status, 201);  // the first of the day reserves its code the classic way
     // The next intakes go both ways: predicted (COMMIT alone) and, with a key, reserving first
     // (COMMIT last in a statement batch).
-    for (int i = 0; i < 2; ++i) {
-        cut.proxy.cutAfterNextCommit();
-        const auto r = cut.intake(desk, intakeBody("Mất kết nối " + std::to_string(i)),
-                                  i == 1 ? std::optional<std::string>("cat-ket-noi-1") : std::nullopt);
-        ASSERT_EQ(r.status, 201) << r.body;
-        EXPECT_EQ(cut.proxy.cuts(), i + 1);
-        const std::string code = jsonString(r.body, "code");
-        EXPECT_EQ(code.substr(code.size() - 4), "000" + std::to_string(i + 2)) << code;
-    }
+    cut.expectFaultedIntakesGetTheNextCodes(desk, [&] { cut.proxy.cutAfterNextCommit(); },
+                                            {intakeBody("Mất kết nối 0"), intakeBody("Mất kết nối 1")}, "cat-ket-noi-1");
     ASSERT_EQ(cut.intake(desk, intakeBody("Sau sự cố")).status, 201);
     expectIntakesStoredOnce(app, 4);
 }
@@ -435,19 +446,13 @@ TEST_F(DossierApi, AHalfOpenConnectionIsEndedOnTheServerSoItsLocksGoAndTheIntake
     // intake of the agency would wait too.
     ProxiedServer cut(app);
     ASSERT_EQ(cut.intake(desk, intakeBody("Làm nóng kết nối")).status, 201);
-    for (int i = 0; i < 2; ++i) {
-        cut.proxy.holdNextCommit();
-        const auto r = cut.intake(desk, intakeBody("Nửa kết nối " + std::to_string(i)),
-                                  i == 1 ? std::optional<std::string>("nua-ket-noi-1") : std::nullopt);
-        ASSERT_EQ(r.status, 201) << r.body;
-        EXPECT_EQ(cut.proxy.cuts(), i + 1);
-        const std::string code = jsonString(r.body, "code");
-        EXPECT_EQ(code.substr(code.size() - 4), "000" + std::to_string(i + 2)) << code;
-    }
+    cut.expectFaultedIntakesGetTheNextCodes(desk, [&] { cut.proxy.holdNextCommit(); },
+                                            {intakeBody("Nửa kết nối 0"), intakeBody("Nửa kết nối 1")}, "nua-ket-noi-1");
     // The server on the direct connection takes the agency's next code at once.
     const auto next = app.as(desk, "POST", "/api/v1/dossiers", intakeBody("Sau sự cố"));
     ASSERT_EQ(next.status, 201) << next.body;
-    EXPECT_EQ(jsonString(next.body, "code").substr(jsonString(next.body, "code").size() - 4), "0004");
+    const std::string next_code = jsonString(next.body, "code");
+    EXPECT_EQ(next_code.substr(next_code.size() - 4), "0004") << next_code;
     expectIntakesStoredOnce(app, 4);
 }
 

@@ -116,6 +116,13 @@ protected:
     long long version(const std::string& code) {
         return jsonInt(app.as(admin, "GET", "/api/v1/dossiers/" + code).body, "version");
     }
+
+    /// Posts the command form `fields` of dossier `code` as `who`, with the dossier's current version.
+    test::HttpResult command(const test::ServedApp::Login& who, const std::string& code,
+                             std::vector<std::pair<std::string, std::string>> fields) {
+        fields.emplace_back("version", std::to_string(version(code)));
+        return post(who, "/ho-so/" + code + "/thao-tac", std::move(fields));
+    }
 };
 
 TEST_F(DossierPages, IntakeFormSavesAndSendsTheDeskToThePrintedReceipt) {
@@ -214,8 +221,7 @@ TEST_F(DossierPages, ADossierSentBackAtIntakeHasItsSupplementSlipToPrintAgain) {
 TEST_F(DossierPages, ADossierMovesThroughTheFormsToReturnAndTheHeadSeesItOverdue) {
     const std::string code = intakeByForm();
     const auto step = [&](const test::ServedApp::Login& who, std::vector<std::pair<std::string, std::string>> fields) {
-        fields.emplace_back("version", std::to_string(version(code)));
-        const auto r = post(who, "/ho-so/" + code + "/thao-tac", fields);
+        const auto r = command(who, code, std::move(fields));
         EXPECT_EQ(r.status, 303) << r.body;
         return r;
     };
@@ -279,15 +285,11 @@ TEST_F(DossierPages, ADossierMovesThroughTheFormsToReturnAndTheHeadSeesItOverdue
 
 TEST_F(DossierPages, ARejectionAfterAppraisalSendsTheOfficerToThePrintedRejectionSlip) {
     const std::string code = intakeByForm("2.000488", "Hoàng Thị <Lan>");
-    const auto step = [&](const test::ServedApp::Login& who, std::vector<std::pair<std::string, std::string>> fields) {
-        fields.emplace_back("version", std::to_string(version(code)));
-        return post(who, "/ho-so/" + code + "/thao-tac", fields);
-    };
     // Nothing rejected yet: no slip to print, and the page offers none.
     EXPECT_EQ(get(officer, "/ho-so/" + code + "/in/phieu-tu-choi").status, 404);
     EXPECT_FALSE(contains(get(officer, "/ho-so/" + code).body, "/in/phieu-tu-choi"));
-    ASSERT_EQ(step(head, {{"command", "start_processing"}}).status, 303);
-    const auto rejected = step(officer, {{"command", "reject_after_appraisal"},
+    ASSERT_EQ(command(head, code, {{"command", "start_processing"}}).status, 303);
+    const auto rejected = command(officer, code, {{"command", "reject_after_appraisal"},
                                          {"reason", "Người yêu cầu không thuộc đối tượng được cấp <Phiếu số 2>"}});
     ASSERT_EQ(rejected.status, 303) << rejected.body;
     EXPECT_EQ(rejected.headers.at("Location"), "/ho-so/" + code + "/in/phieu-tu-choi");
@@ -307,14 +309,10 @@ TEST_F(DossierPages, ARejectionAfterAppraisalSendsTheOfficerToThePrintedRejectio
 
 TEST_F(DossierPages, ATransferPrintsThePhieuChuyenXuLyWithTheTaskAndTimeLimit) {
     const std::string code = intakeByForm("2.000488", "Lý Văn <Tâm>");
-    const auto step = [&](const test::ServedApp::Login& who, std::vector<std::pair<std::string, std::string>> fields) {
-        fields.emplace_back("version", std::to_string(version(code)));
-        return post(who, "/ho-so/" + code + "/thao-tac", fields);
-    };
     EXPECT_EQ(get(officer, "/ho-so/" + code + "/in/phieu-chuyen").status, 404);  // not transferred yet
     EXPECT_FALSE(contains(get(officer, "/ho-so/" + code).body, "/in/phieu-chuyen"));
-    ASSERT_EQ(step(head, {{"command", "start_processing"}}).status, 303);
-    const auto sent = step(officer, {{"command", "transfer"}, {"to_agency", "000.00.15.H56"},
+    ASSERT_EQ(command(head, code, {{"command", "start_processing"}}).status, 303);
+    const auto sent = command(officer, code, {{"command", "transfer"}, {"to_agency", "000.00.15.H56"},
                                      {"hop_due_at", "2026-11-20T16:00"}, {"note", "Xác minh hiện trạng <nhà ở>"}});
     ASSERT_EQ(sent.status, 303) << sent.body;
     const auto slip = get(officer, "/ho-so/" + code + "/in/phieu-chuyen");
@@ -331,20 +329,18 @@ TEST_F(DossierPages, ATransferPrintsThePhieuChuyenXuLyWithTheTaskAndTimeLimit) {
 
 TEST_F(DossierPages, AnAgencyADossierPassedThroughReadsItAndPrintsItsHopsButCannotChangeIt) {
     const std::string code = intakeByForm("2.000488", "Mai Văn Đức");
-    const auto step = [&](const test::ServedApp::Login& who, std::vector<std::pair<std::string, std::string>> fields) {
-        fields.emplace_back("version", std::to_string(version(code)));
-        return post(who, "/ho-so/" + code + "/thao-tac", fields);
-    };
     auto& auth = app.wiring->auth();
     auth.createUser("xulyxd", "Phan Thị Xây", domain::Role::ProcessingOfficer, "000.00.15.H56", "xu-ly-xd-2026");
     auth.createUser("xulytc", "Đinh Văn Tài", domain::Role::ProcessingOfficer, "000.00.10.H56", "xu-ly-tc-2026");
     const auto builder = app.login("xulyxd", "xu-ly-xd-2026");
     const auto finance = app.login("xulytc", "xu-ly-tc-2026");
-    ASSERT_EQ(step(head, {{"command", "start_processing"}}).status, 303);
-    ASSERT_EQ(step(officer, {{"command", "transfer"}, {"to_agency", "000.00.15.H56"}, {"note", "Xác minh nhà ở"}}).status,
-              303);
+    ASSERT_EQ(command(head, code, {{"command", "start_processing"}}).status, 303);
+    ASSERT_EQ(
+        command(officer, code, {{"command", "transfer"}, {"to_agency", "000.00.15.H56"}, {"note", "Xác minh nhà ở"}}).status,
+        303);
     EXPECT_EQ(get(finance, "/ho-so/" + code).status, 403);  // not on any hop yet
-    const auto onward = step(builder, {{"command", "transfer"}, {"to_agency", "000.00.10.H56"}, {"note", "Thẩm định giá"}});
+    const auto onward =
+        command(builder, code, {{"command", "transfer"}, {"to_agency", "000.00.10.H56"}, {"note", "Thẩm định giá"}});
     ASSERT_EQ(onward.status, 303) << onward.body;
 
     // Sở Xây dựng is neither the receiving nor the handling agency any more: it reads the
@@ -365,7 +361,7 @@ TEST_F(DossierPages, AnAgencyADossierPassedThroughReadsItAndPrintsItsHopsButCann
     EXPECT_TRUE(contains(app.as(finance, "GET", "/api/v1/dossiers/" + code).body, "\"may_act\":true"));
     // …and a command it posts anyway is refused, saying who has the dossier, and changes nothing.
     const auto before = version(code);
-    const auto refused = step(builder, {{"command", "resolve"}, {"note", "Xong"}});
+    const auto refused = command(builder, code, {{"command", "resolve"}, {"note", "Xong"}});
     EXPECT_EQ(refused.status, 403);
     EXPECT_TRUE(contains(refused.body, "đang do Sở Tài chính giải quyết")) << refused.body;
     EXPECT_EQ(version(code), before);
@@ -388,9 +384,9 @@ TEST_F(DossierPages, AnAgencyADossierPassedThroughReadsItAndPrintsItsHopsButCann
     }
 
     // A third hop, back to Sở Tư pháp, is between two other agencies: not Sở Xây dựng's to print.
-    ASSERT_EQ(step(finance, {{"command", "transfer"}, {"to_agency", "000.00.06.H56"}, {"note", "Trả kết quả thẩm định"}})
-                  .status,
-              303);
+    const auto back = command(finance, code,
+                              {{"command", "transfer"}, {"to_agency", "000.00.06.H56"}, {"note", "Trả kết quả thẩm định"}});
+    ASSERT_EQ(back.status, 303) << back.body;
     EXPECT_EQ(get(builder, "/ho-so/" + code + "/in/phieu-chuyen?lan=3").status, 403);
     EXPECT_FALSE(contains(get(builder, "/ho-so/" + code).body, "phieu-chuyen?lan=3"));
     EXPECT_TRUE(contains(get(builder, "/ho-so/" + code + "/in/phieu-chuyen").body, "Kính gửi: <b>Sở Tài chính</b>"));

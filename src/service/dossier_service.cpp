@@ -446,9 +446,12 @@ struct DossierService::Impl {
     /// which keeps its view of what it sent on or worked on, and prints that hop's slip.
     bool reads(const domain::Principal& p, const domain::Dossier& d) {
         if (actsOn(p, d)) return true;
-        return std::any_of(d.transfers.begin(), d.transfers.end(), [&](const domain::TransferHop& hop) {
-            return catalog.inScope(p, hop.from_agency) || catalog.inScope(p, hop.to_agency);
-        });
+        return std::any_of(d.transfers.begin(), d.transfers.end(),
+                           [&](const domain::TransferHop& hop) { return onHop(p, hop); });
+    }
+
+    bool onHop(const domain::Principal& p, const domain::TransferHop& hop) {
+        return catalog.inScope(p, hop.from_agency) || catalog.inScope(p, hop.to_agency);
     }
 
     static Error outOfScope(const domain::Principal& p) {
@@ -810,6 +813,10 @@ DossierView DossierService::get(const domain::Principal& principal, const std::s
 
 DossierView DossierService::getById(const domain::Principal& principal, std::int64_t id, const std::string& ip) {
     return impl_->read(principal, ip, Impl::Lookup::ByNumber, [&](store::Session& s) { return impl_->loadById(s, id); });
+}
+
+bool DossierService::onHop(const domain::Principal& principal, const domain::TransferHop& hop) {
+    return impl_->onHop(principal, hop);
 }
 
 DossierPage DossierService::list(const domain::Principal& principal, const DossierQuery& q, const std::string& ip) {

@@ -125,6 +125,10 @@ public:
     /// The same by id, for dossiers that got no code (refused or sent back to complete at intake).
     DossierView getById(const domain::Principal& principal, std::int64_t id, const std::string& ip);
 
+    /// Whether `principal`'s agency sent or received `hop`, a liên thông hop: such an agency may
+    /// read the dossier, and print that hop's slip, after the dossier has moved on.
+    bool onHop(const domain::Principal& principal, const domain::TransferHop& hop);
+
     /// Returns one page of dossiers in the caller's scope.
     DossierPage list(const domain::Principal& principal, const DossierQuery& query, const std::string& ip);
 

@@ -15,7 +15,6 @@
 #include <Poco/URI.h>
 
 #include <algorithm>
-#include <charconv>
 
 namespace motcua::web {
 namespace {
@@ -156,8 +155,6 @@ http::Response detailPage(const DossierPagesContext& ctx, const http::Request& r
     Data events{Data::type::list};
     bool supplement = false;
     bool rejected = false;
-    Data hops{Data::type::list};
-    int hop = 0;
     for (const auto& e : ctx.dossiers.events(user, code)) {
         Data item;
         item.set("sequence", std::to_string(e.sequence()));
@@ -168,20 +165,20 @@ http::Response detailPage(const DossierPagesContext& ctx, const http::Request& r
         events.push_back(item);
         supplement = supplement || e.kind() == domain::DossierEventKind::SupplementRequested;
         rejected = rejected || e.kind() == domain::DossierEventKind::RejectedAfterAppraisal;
-        if (e.kind() == domain::DossierEventKind::Transferred) {
-            ++hop;
-            if (!mayPrintHop(ctx, user, view, e)) continue;
-            Data h;
-            h.set("hop", std::to_string(hop));
-            hops.push_back(h);
-        }
     }
     data.set("events", events);
     data.set("has_supplement", supplement);
     data.set("rejected", rejected);
-    // One slip per liên thông hop; with a single hop the link needs no number.
-    if (hop == 1) data.set("transferred", true);
-    if (hop > 1) data.set("hops", hops);
+    // One slip per liên thông hop the reader may print; with a single hop the link needs no number.
+    Data hops{Data::type::list};
+    for (std::size_t i = 0; i < d.transfers.size(); ++i) {
+        if (!mayPrintHop(ctx, user, view, d.transfers[i])) continue;
+        Data h;
+        h.set("hop", std::to_string(i + 1));
+        hops.push_back(h);
+    }
+    if (d.transfers.size() == 1) data.set("transferred", true);
+    if (d.transfers.size() > 1) data.set("hops", hops);
     bool shown_failed = false;
     if (view.may_act) {
         data.set("actions", actionsData(ctx, user, d, failed, shown_failed));
@@ -213,11 +210,7 @@ http::Response detailPage(const DossierPagesContext& ctx, const http::Request& r
 std::optional<long long> versionField(const std::map<std::string, std::string>& form) {
     const auto found = form.find("version");
     if (found == form.end()) return std::nullopt;
-    long long value = 0;
-    const auto& text = found->second;
-    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc{} || ptr != text.data() + text.size()) return std::nullopt;
-    return value;
+    return wholeNumber(found->second);
 }
 
 /// Errors a signed-in user can fix on the same page: bad fields, an illegal step, a stale version.

@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace motcua::service {
 class CatalogService;
@@ -32,6 +33,10 @@ std::string placeDate(const std::string& place, date::sys_seconds t, const servi
 /// Sets `key` only when `value` is not empty (Mustache treats an empty string as true, so an
 /// optional line guarded by {{#key}} must not see "").
 void setIf(Data& data, const std::string& key, const std::string& value);
+
+/// Returns the integer `text` spells out whole (decimal, optional leading minus), or nothing:
+/// what a form field, a path segment or a query parameter holding a number is read with.
+std::optional<long long> wholeNumber(std::string_view text);
 
 /// Returns the dossier's code, status, procedure, applicant, documents, times and flags as
 /// template data (keys as the templates name them: code, status_label, applicant_name, …).

@@ -16,7 +16,6 @@
 #include <Poco/JSON/Object.h>
 
 #include <algorithm>
-#include <charconv>
 #include <sstream>
 
 namespace motcua::web {
@@ -187,11 +186,8 @@ Poco::JSON::Object::Ptr intakeObject(const std::map<std::string, std::string>& f
         auto doc = http::newObject();
         doc->set("name", name);
         doc->set("kind", valueOr(form, documentKey(i, "kind"), "original"));
-        long long count = 0;  // not a number: reported as out of range
-        const std::string text = valueOr(form, documentKey(i, "count"), "1");
-        const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), count);
-        if (ec != std::errc{} || ptr != text.data() + text.size()) count = 0;
-        doc->set("count", count);
+        // Not a number: reported as out of range.
+        doc->set("count", wholeNumber(valueOr(form, documentKey(i, "count"), "1")).value_or(0));
         documents->add(doc);
     }
     body->set("documents", documents);

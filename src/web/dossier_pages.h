@@ -41,11 +41,11 @@ void registerDossierDetail(http::Router& router, const DossierPagesContext& cont
 /// and the tracking register.
 void registerPrintForms(http::Router& router, const DossierPagesContext& context);
 
-/// Whether `user` may print the Phiếu chuyển xử lý of `hop` (a Transferred event of `view`'s
-/// dossier): the receiving and handling agencies every hop; an agency the dossier only passed
-/// through, the hops it sent or received.
+/// Whether `user` may print the Phiếu chuyển xử lý of `hop`, one of `view`'s dossier's hops: the
+/// receiving and handling agencies every hop; an agency the dossier only passed through, the
+/// hops it sent or received.
 bool mayPrintHop(const DossierPagesContext& ctx, const domain::Principal& user, const service::DossierView& view,
-                 const domain::DossierEvent& hop);
+                 const domain::TransferHop& hop);
 
 /// Registers the citizen's lookup page /tra-cuu (no sign-in, rate-limited per address).
 void registerPublicLookup(http::Router& router, WebApp& web, service::PublicLookupService& lookup,

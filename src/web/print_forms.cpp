@@ -10,7 +10,6 @@
 #include "service/local_time.h"
 #include "web/dossier_format.h"
 
-#include <charconv>
 
 namespace motcua::web {
 namespace {
@@ -147,73 +146,57 @@ http::Response rejection(const DossierPagesContext& ctx, const domain::Principal
     return ctx.web.printable("forms/refusal", data);
 }
 
-/// The agency id stored under `key` in a transfer event's payload, if it reads as one.
-std::optional<std::int64_t> agencyIn(const domain::DossierEvent& sent, std::string_view key) {
-    const auto text = sent.payloadValue(key);
-    std::int64_t id = 0;
-    if (!text || std::from_chars(text->data(), text->data() + text->size(), id).ec != std::errc{}) return std::nullopt;
-    return id;
-}
-
-/// Whether the agency with id `agency` (if any) is in `user`'s scope.
-bool inScope(const DossierPagesContext& ctx, const domain::Principal& user, std::optional<std::int64_t> agency) {
-    return agency && ctx.catalog.inScope(user, domain::AgencyId{*agency});
-}
-
 /// The Phiếu chuyển xử lý of one liên thông hop (NĐ 61/2018 Đ19.6): which agency sends the
 /// dossier to which, with what task and by when, and the documents that go with it. `lan` is
 /// the hop's number (1 = the first transfer); without it, the latest hop the reader's agency
-/// sent, or else the last one the reader may print (mayPrintHop).
+/// sent, or else the last one the reader may print (mayPrintHop). The dossier's hops and its
+/// Transferred events are written together, one for one, in order.
 http::Response transferSlip(const DossierPagesContext& ctx, const domain::Principal& user,
                             const service::DossierView& view, const std::vector<domain::DossierEvent>& events,
                             const std::optional<std::string>& lan) {
-    std::vector<const domain::DossierEvent*> hops;
+    std::vector<const domain::DossierEvent*> sent_events;
     for (const auto& e : events) {
-        if (e.kind() == domain::DossierEventKind::Transferred) hops.push_back(&e);
+        if (e.kind() == domain::DossierEventKind::Transferred) sent_events.push_back(&e);
     }
-    if (hops.empty()) throw noSuchForm("Phiếu chuyển xử lý hồ sơ");
-    const domain::DossierEvent* sent = nullptr;
+    const auto& hops = view.dossier.transfers;
+    if (hops.empty() || hops.size() != sent_events.size()) throw noSuchForm("Phiếu chuyển xử lý hồ sơ");
+    std::size_t k = hops.size();  // the hop printed, 0-based
     if (lan) {
-        std::size_t number = 0;
-        const auto end = lan->data() + lan->size();
-        const auto parsed = std::from_chars(lan->data(), end, number);
-        if (parsed.ec != std::errc{} || parsed.ptr != end || number < 1 || number > hops.size()) {
+        const auto number = wholeNumber(*lan).value_or(0);
+        if (number < 1 || static_cast<std::size_t>(number) > hops.size()) {
             throw Error(ErrorCode::NotFound,
                         "Hồ sơ này được chuyển liên thông " + std::to_string(hops.size()) + " lần; không có lần chuyển «" +
                             lan->substr(0, 20) + "».",
                         "no such transfer hop", "lan");
         }
-        sent = hops[number - 1];
-        if (!mayPrintHop(ctx, user, view, *sent)) {
+        k = static_cast<std::size_t>(number) - 1;
+        if (!mayPrintHop(ctx, user, view, hops[k])) {
             throw Error(ErrorCode::PermissionDenied,
                         "Lần chuyển thứ " + std::to_string(number) +
                             " không do cơ quan của bạn gửi hay nhận; cơ quan của bạn chỉ in được phiếu chuyển của mình.",
                         "transfer hop outside scope", "lan");
         }
     } else {
-        for (const domain::DossierEvent* hop : hops) {
-            if (mayPrintHop(ctx, user, view, *hop)) sent = hop;
+        for (std::size_t i = 0; i < hops.size(); ++i) {
+            if (mayPrintHop(ctx, user, view, hops[i])) k = i;
         }
-        for (const domain::DossierEvent* hop : hops) {
-            if (inScope(ctx, user, agencyIn(*hop, "from_agency_id"))) sent = hop;
+        for (std::size_t i = 0; i < hops.size(); ++i) {
+            if (ctx.catalog.inScope(user, hops[i].from_agency)) k = i;
         }
-        if (sent == nullptr) throw noSuchForm("Phiếu chuyển xử lý hồ sơ");
+        if (k == hops.size()) throw noSuchForm("Phiếu chuyển xử lý hồ sơ");
     }
-    const auto from = sent ? agencyIn(*sent, "from_agency_id") : std::nullopt;
-    const auto to = sent ? agencyIn(*sent, "to_agency_id") : std::nullopt;
-    if (!from || !to) throw noSuchForm("Phiếu chuyển xử lý hồ sơ");
+    const domain::TransferHop& hop = hops[k];
+    const domain::DossierEvent& sent = *sent_events[k];
     const auto tree = ctx.catalog.tree();
-    const auto& from_agency = tree->get(domain::AgencyId{*from});
-    const auto& to_agency = tree->get(domain::AgencyId{*to});
+    const auto& from_agency = tree->get(hop.from_agency);
+    const auto& to_agency = tree->get(hop.to_agency);
     Data data = formData(ctx, view, from_agency.code, "A5");
     data.set("from_agency_name", from_agency.name);
     data.set("to_agency_name", to_agency.name);
-    data.set("officer_name", actorName(ctx, user, sent->actorUser().value));
-    data.set("transferred_text", formTime(sent->at(), ctx.local_time));
-    setIf(data, "task", sent->note());
-    if (const auto hop_due = sent->payloadValue("hop_due_at")) {
-        data.set("hop_due_text", formTime(ctx.local_time.parseIso(*hop_due, "hop_due_at"), ctx.local_time));
-    }
+    data.set("officer_name", actorName(ctx, user, sent.actorUser().value));
+    data.set("transferred_text", formTime(hop.at, ctx.local_time));
+    setIf(data, "task", sent.note());
+    if (hop.due_at) data.set("hop_due_text", formTime(*hop.due_at, ctx.local_time));
     return ctx.web.printable("forms/transfer", data);
 }
 
@@ -225,9 +208,8 @@ std::string dayText(const std::string& iso) {
 }  // namespace
 
 bool mayPrintHop(const DossierPagesContext& ctx, const domain::Principal& user, const service::DossierView& view,
-                 const domain::DossierEvent& hop) {
-    return view.may_act || inScope(ctx, user, agencyIn(hop, "from_agency_id")) ||
-           inScope(ctx, user, agencyIn(hop, "to_agency_id"));
+                 const domain::TransferHop& hop) {
+    return view.may_act || ctx.dossiers.onHop(user, hop);
 }
 
 http::Response printRefusal(const DossierPagesContext& ctx, const domain::Principal& user,
@@ -275,9 +257,8 @@ void registerPrintForms(http::Router& router, const DossierPagesContext& context
     router.add("GET", "/tiep-nhan/{id}/in/{form}", [ctx](http::Request& request) {
         const auto user = ctx.web.requireUser(request);
         const std::string& text = request.param("id");
-        std::int64_t id = 0;
-        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-        if (ec != std::errc{} || end != text.data() + text.size() || id <= 0) {
+        const auto id = wholeNumber(text).value_or(0);
+        if (id <= 0) {
             throw Error(ErrorCode::NotFound, "Không tìm thấy hồ sơ số " + text.substr(0, 20) + ".", "bad dossier id");
         }
         const std::string& form = request.param("form");

@@ -13,7 +13,8 @@
 ///
 /// The conditional update makes a wrong prediction harmless: the batch rolls back and is
 /// written the classic way (reserve, then write). Predictions are only known after a classic
-/// batch reserved and told the real value; a failed batch forgets them (`forget`).
+/// batch reserved and told the real value, counting the classic batches planned after it; a
+/// failed batch forgets them (`forget`).
 ///
 /// Every ticket must be passed exactly once, also by a batch that fails, or later batches wait
 /// for ever: `Turn` passes on destruction.
@@ -69,25 +70,45 @@ public:
         for (const Need& need : needs) {
             KeyState& state = keys_[need.key];
             out.firsts.push_back(state.next_first);
-            if (state.next_first) *state.next_first += need.count;
+            if (state.next_first) {
+                *state.next_first += need.count;
+            } else if (state.unpredicted.size() < kMaxUnpredicted) {
+                state.unpredicted[out.ticket] = need.count;
+            } else {
+                state.uncounted_through = out.ticket;
+            }
             state.last_ticket = out.ticket;
         }
         return out;
     }
 
-    /// A classic reservation of `ticket` ended at `last` for `key`: the next batch may predict
-    /// from it, unless a later batch already planned for the key (and will tell its own).
+    /// A classic reservation of `ticket` ended at `last` for `key`, and committed. Classic
+    /// batches reserve in ticket order, so the batches planned after it without a prediction
+    /// (they reserve the classic way too) take the numbers that follow, and the next batch may
+    /// predict from the end of theirs. Under steady load some later batch has always planned
+    /// by the time a classic one commits: counting them is what lets the lane leave the classic
+    /// way at all. A word that comes after a later ticket's, or while predictions stand, is
+    /// stale and changes nothing.
     void reserved(std::uint64_t ticket, const Key& key, std::int64_t last) {
         std::lock_guard lock(mutex_);
         KeyState& state = keys_[key];
-        if (state.last_ticket == ticket) state.next_first = last + 1;
+        if (ticket <= state.last_reserved) return;
+        state.last_reserved = ticket;
+        state.unpredicted.erase(state.unpredicted.begin(), state.unpredicted.upper_bound(ticket));
+        if (state.next_first || ticket < state.uncounted_through) return;
+        std::int64_t next = last + 1;
+        for (const auto& entry : state.unpredicted) next += entry.second;
+        state.next_first = next;
     }
 
-    /// Drops the predictions of `key` (a batch failed or mispredicted): the next batch reserves
+    /// Drops the predictions of `key`: the batch of `ticket` failed or mispredicted, so the
+    /// numbers after it are not known; it will not reserve any more. The next batch reserves
     /// the classic way.
-    void forget(const Key& key) {
+    void forget(const Key& key, std::uint64_t ticket) {
         std::lock_guard lock(mutex_);
-        keys_[key].next_first.reset();
+        KeyState& state = keys_[key];
+        state.next_first.reset();
+        state.unpredicted.erase(ticket);
     }
 
     /// Waits until every earlier ticket has passed.
@@ -138,6 +159,9 @@ public:
 
 private:
     static constexpr std::size_t kMaxKeys = 4096;  ///< agencies × days remembered at most
+    /// Unpredicted batches counted per key at most; a key with more in flight predicts again
+    /// only after a reservation planned after the last of them.
+    static constexpr std::size_t kMaxUnpredicted = 64;
 
     /// Forgets the keys no batch in flight planned for (past days, mostly): they lose only
     /// their prediction.
@@ -149,7 +173,11 @@ private:
 
     struct KeyState {
         std::optional<std::int64_t> next_first;
-        std::uint64_t last_ticket = 0;
+        std::uint64_t last_ticket = 0;    ///< the latest batch planned for the key
+        std::uint64_t last_reserved = 0;  ///< the latest classic reservation told
+        /// Batches planned while nothing was predicted, not yet reserved: ticket → count.
+        std::map<std::uint64_t, std::int64_t> unpredicted;
+        std::uint64_t uncounted_through = 0;  ///< the latest unpredicted batch not counted
     };
 
     mutable std::mutex mutex_;

@@ -310,15 +310,15 @@ struct DossierService::Impl {
             });
             return true;
         } catch (const store::CommitUnknown& lost) {
-            forgetKeys(pipeline, by_day);
+            forgetKeys(pipeline, by_day, plan.ticket);
             if (committedDespite(lost, jobs)) return true;
             // Nothing of it is stored: the caller writes it the classic way.
         } catch (const Error& e) {
-            forgetKeys(pipeline, by_day);
+            forgetKeys(pipeline, by_day, plan.ticket);
             if (e.code() == ErrorCode::Unavailable) throw;
             log::debug("dossier.intake_predicted_failed", {{"intakes", std::to_string(jobs.size())}, {"error", e.what()}});
         } catch (...) {
-            forgetKeys(pipeline, by_day);
+            forgetKeys(pipeline, by_day, plan.ticket);
             throw;
         }
         return false;
@@ -341,7 +341,7 @@ struct DossierService::Impl {
                 });
                 return;
             } catch (const store::CommitUnknown& lost) {
-                if (pipeline != nullptr) forgetKeys(*pipeline, acceptedByDay(jobs));
+                if (pipeline != nullptr) forgetKeys(*pipeline, acceptedByDay(jobs), ticket);
                 if (committedDespite(lost, jobs)) return;
                 if (attempt >= 1) throw;
             }
@@ -372,9 +372,9 @@ struct DossierService::Impl {
         throw lost;  // a transaction is stored whole or not at all; nothing is written again
     }
 
-    /// Drops the lane's predictions for the keys of a batch that did not commit.
-    static void forgetKeys(CodePipeline& pipeline, const DayGroups& by_day) {
-        for (const auto& entry : by_day) pipeline.forget(pipelineKey(entry.first));
+    /// Drops the lane's predictions for the keys of the batch of `ticket`, which did not commit.
+    static void forgetKeys(CodePipeline& pipeline, const DayGroups& by_day, std::uint64_t ticket) {
+        for (const auto& entry : by_day) pipeline.forget(pipelineKey(entry.first), ticket);
     }
 
     /// Writes a batch in one transaction. A batch of accepted intakes without idempotency keys
@@ -397,7 +397,9 @@ struct DossierService::Impl {
             const bool keyed = std::any_of(jobs.begin(), jobs.end(), [](const IntakeJob* j) { return j->idempotency_key; });
             if (plan->allPredicted() && !keyed) {
                 if (writePredicted(pipeline, *plan, by_day, jobs)) return;
-                plan.reset();  // its ticket has passed; the classic write needs none
+                // Its ticket has passed. Written again with a new one, it reserves in ticket
+                // order like every classic batch, and the batches planned from now on count it.
+                plan = pipeline.plan(needs);
             }
         }
         try {
@@ -408,7 +410,7 @@ struct DossierService::Impl {
             }
             writeClassic(jobs, turn ? &*turn : nullptr, &pipeline, plan ? plan->ticket : 0);
         } catch (const Error& e) {
-            forgetKeys(pipeline, by_day);
+            if (plan) forgetKeys(pipeline, by_day, plan->ticket);
             if (jobs.size() == 1 || e.code() == ErrorCode::Unavailable) throw;
             log::warn("dossier.intake_batch_failed", {{"intakes", std::to_string(jobs.size())}, {"error", e.what()}});
             for (IntakeJob* job : jobs) {
@@ -419,7 +421,7 @@ struct DossierService::Impl {
                 }
             }
         } catch (...) {
-            forgetKeys(pipeline, by_day);
+            if (plan) forgetKeys(pipeline, by_day, plan->ticket);
             throw;
         }
     }

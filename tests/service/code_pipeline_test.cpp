@@ -1,6 +1,7 @@
 // Contract: a batch's predicted first numbers follow the previous batches' ranges once a classic
-// reservation told where the sequence stands; only the latest planner of a key may tell it; a
-// forgotten key predicts nothing; tickets pass in order, whatever order their batches finish in.
+// reservation told where the sequence stands, counting the classic batches planned after it
+// (not a failed one); a stale word changes nothing; a forgotten key predicts nothing; tickets
+// pass in order, whatever order their batches finish in.
 
 #include "service/code_pipeline.h"
 
@@ -43,17 +44,45 @@ TEST(CodePipeline, BatchesPlannedAfterAReservationFollowItsRangeAndEachOther) {
     EXPECT_EQ(c.ticket, 4u);
 }
 
-TEST(CodePipeline, OnlyTheLatestPlannerOfAKeyTellsWhereItsReservationEnded) {
+TEST(CodePipeline, AReservationCountsTheClassicBatchesPlannedAfterIt) {
     CodePipeline pipeline;
     const auto first = pipeline.plan({{kDesk, 2}});
     const auto second = pipeline.plan({{kDesk, 5}});  // planned while the first was unreserved: classic too
-    pipeline.reserved(first.ticket, kDesk, 2);        // too early to predict from: the second follows
-    EXPECT_FALSE(pipeline.plan({{kDesk, 1}}).firsts[0]);
-    // The third (ticket 3) is now the latest planner, so the second's word is stale as well.
-    pipeline.reserved(second.ticket, kDesk, 7);
-    EXPECT_FALSE(pipeline.plan({{kDesk, 1}}).firsts[0]);
-    pipeline.reserved(4, kDesk, 8);
+    EXPECT_FALSE(second.firsts[0]);
+    pipeline.reserved(first.ticket, kDesk, 2);  // it got 1, 2; the second reserves 3 … 7 after it
+    const auto third = pipeline.plan({{kDesk, 1}});
+    EXPECT_EQ(third.firsts[0], 8);
+    pipeline.reserved(second.ticket, kDesk, 7);  // as counted: the predictions stand
     EXPECT_EQ(pipeline.plan({{kDesk, 1}}).firsts[0], 9);
+}
+
+TEST(CodePipeline, AFailedClassicBatchIsNotCountedAndAStaleWordChangesNothing) {
+    CodePipeline pipeline;
+    const auto first = pipeline.plan({{kDesk, 2}});
+    const auto second = pipeline.plan({{kDesk, 5}});
+    const auto third = pipeline.plan({{kDesk, 1}});
+    pipeline.forget(kDesk, second.ticket);  // it rolled back: it takes no numbers
+    pipeline.reserved(first.ticket, kDesk, 2);
+    EXPECT_EQ(pipeline.plan({{kDesk, 1}}).firsts[0], 4);  // after the third's 3
+    // The third commits and tells, after a later batch already reserved: stale.
+    const auto fifth = pipeline.plan({{kDesk, 1}});
+    pipeline.forget(kDesk, fifth.ticket);
+    const auto sixth = pipeline.plan({{kDesk, 1}});
+    EXPECT_FALSE(sixth.firsts[0]);
+    pipeline.reserved(sixth.ticket, kDesk, 30);
+    pipeline.reserved(third.ticket, kDesk, 3);
+    EXPECT_EQ(pipeline.plan({{kDesk, 1}}).firsts[0], 31);
+}
+
+TEST(CodePipeline, AKeyWithTooManyUncountedBatchesWaitsForAReservationAfterTheLastOfThem) {
+    CodePipeline pipeline;
+    std::vector<CodePipeline::Plan> plans;
+    for (int i = 0; i < 80; ++i) plans.push_back(pipeline.plan({{kDesk, 1}}));
+    pipeline.reserved(plans[0].ticket, kDesk, 1);
+    EXPECT_FALSE(pipeline.plan({{kDesk, 1}}).firsts[0]);  // some of the 79 after it went uncounted
+    pipeline.reserved(plans[79].ticket, kDesk, 80);
+    // Ticket 81 planned unpredicted, after the last uncounted one: counted.
+    EXPECT_EQ(pipeline.plan({{kDesk, 1}}).firsts[0], 82);
 }
 
 TEST(CodePipeline, AForgottenKeyPredictsNothingUntilReservedAgain) {
@@ -61,7 +90,7 @@ TEST(CodePipeline, AForgottenKeyPredictsNothingUntilReservedAgain) {
     const auto classic = pipeline.plan({{kDesk, 1}});
     pipeline.reserved(classic.ticket, kDesk, 1);
     EXPECT_EQ(pipeline.plan({{kDesk, 1}}).firsts[0], 2);
-    pipeline.forget(kDesk);
+    pipeline.forget(kDesk, 2);
     const auto after = pipeline.plan({{kDesk, 1}});
     EXPECT_FALSE(after.firsts[0]);
     pipeline.reserved(after.ticket, kDesk, 40);

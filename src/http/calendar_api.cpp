@@ -1,12 +1,12 @@
 #include "http/calendar_api.h"
 
 #include "domain/core/error.h"
+#include "domain/core/whole_number.h"
 #include "http/json.h"
 
 #include <Poco/JSON/Parser.h>
 
 #include <algorithm>
-#include <charconv>
 
 namespace motcua::http {
 namespace {
@@ -59,13 +59,12 @@ domain::ReceiptRule receiptRuleForChannel(const std::string& channel) {
 }
 
 int parseYear(const std::string& text) {
-    int year = 0;
-    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
-    if (ec != std::errc{} || ptr != text.data() + text.size() || text.size() != 4) {
+    const auto year = domain::wholeNumber<int>(text);
+    if (!year || text.size() != 4) {
         throw Error(ErrorCode::InvalidArgument, "Năm \"" + text.substr(0, 10) + "\" không hợp lệ; dùng 4 chữ số, ví dụ 2026.",
                     "bad year", "year");
     }
-    return year;
+    return *year;
 }
 
 namespace {

@@ -1,6 +1,7 @@
 #include "http/dossier_api.h"
 
 #include "domain/core/error.h"
+#include "domain/core/whole_number.h"
 #include "domain/dossier/dossier_state.h"
 #include "http/error_mapping.h"
 #include "http/json.h"
@@ -8,7 +9,6 @@
 #include "service/local_time.h"
 #include "service/password.h"
 
-#include <charconv>
 
 namespace motcua::http {
 
@@ -26,12 +26,9 @@ Poco::Dynamic::Var name(const std::optional<E>& value) {
 int intParam(const Request& request, const std::string& key, int fallback) {
     const auto text = request.queryParam(key);
     if (!text || text->empty()) return fallback;
-    int value = 0;
-    const auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-    if (ec != std::errc{} || ptr != text->data() + text->size()) {
-        throw Error::invalidFields({{key, "Tham số " + key + " phải là số nguyên."}});
-    }
-    return value;
+    const auto value = domain::wholeNumber<int>(*text);
+    if (!value) throw Error::invalidFields({{key, "Tham số " + key + " phải là số nguyên."}});
+    return *value;
 }
 
 std::int64_t requireVersion(const std::optional<long long>& version) {

@@ -1,12 +1,12 @@
 #include "http/report_api.h"
 
 #include "domain/core/error.h"
+#include "domain/core/whole_number.h"
 #include "http/json.h"
 #include "service/report_export.h"
 
 #include <Poco/JSON/Array.h>
 
-#include <charconv>
 
 namespace motcua::http {
 namespace {
@@ -92,12 +92,9 @@ Poco::JSON::Array::Ptr codesJson(const std::vector<std::string>& codes, std::siz
 
 std::size_t limitParam(const Request& request) {
     const auto text = request.queryParam("limit").value_or("1000");
-    std::size_t value = 0;
-    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc{} || ptr != text.data() + text.size() || value > 100000) {
-        throw Error::invalidFields({{"limit", "limit phải là số nguyên từ 0 đến 100000."}});
-    }
-    return value;
+    const auto value = domain::wholeNumber<std::size_t>(text);
+    if (!value || *value > 100000) throw Error::invalidFields({{"limit", "limit phải là số nguyên từ 0 đến 100000."}});
+    return *value;
 }
 
 Response download(std::string body, const std::string& content_type, const std::string& filename) {
@@ -187,11 +184,9 @@ void registerReportRoutes(Router& router, Authenticator& authenticator, service:
     router.add("GET", "/api/v1/reports/trend", [&](Request& request) {
         const auto p = requirePrincipal(authenticator, request);
         const auto text = request.queryParam("year").value_or("");
-        int year = 0;
-        const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
-        if (text.empty() || ec != std::errc{} || ptr != text.data() + text.size()) {
-            throw Error::invalidFields({{"year", "Chọn năm (year), ví dụ 2026."}});
-        }
+        const auto parsed = domain::wholeNumber<int>(text);
+        if (!parsed) throw Error::invalidFields({{"year", "Chọn năm (year), ví dụ 2026."}});
+        const int year = *parsed;
         Poco::JSON::Array::Ptr months = new Poco::JSON::Array;
         for (const auto& m : reports.monthlyTrend(p, request.queryParam("agency"), year)) {
             auto o = newObject();

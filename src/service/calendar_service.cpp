@@ -1,11 +1,11 @@
 #include "service/calendar_service.h"
 
 #include "domain/core/error.h"
+#include "domain/core/whole_number.h"
 #include "store/calendar_repository.h"
 #include "store/database.h"
 
 #include <algorithm>
-#include <charconv>
 #include <map>
 
 namespace motcua::service {
@@ -48,13 +48,11 @@ ScheduleVersion toVersion(const store::ScheduleRow& row) {
 /// Parses "HH:MM" into minutes after midnight; returns -1 when malformed.
 int parseClock(std::string_view text) {
     if (text.size() != 5 || text[2] != ':') return -1;
-    int h = 0;
-    int m = 0;
-    if (std::from_chars(text.data(), text.data() + 2, h).ec != std::errc{} ||
-        std::from_chars(text.data() + 3, text.data() + 5, m).ec != std::errc{} || h > 24 || m > 59) {
-        return -1;
-    }
-    return h * 60 + m;
+    // Two digits each: "1x:30" or "-1:30" is no time of day.
+    const auto h = domain::wholeNumber<unsigned>(text.substr(0, 2));
+    const auto m = domain::wholeNumber<unsigned>(text.substr(3, 2));
+    if (!h || !m || *m > 59 || *h > 24 || (*h == 24 && *m > 0)) return -1;
+    return static_cast<int>(*h * 60 + *m);
 }
 
 domain::WorkingHours parseHours(const store::WorkingHoursRow& row) {

@@ -1,12 +1,12 @@
 #include "service/catalog_service.h"
 
 #include "domain/core/error.h"
+#include "domain/core/whole_number.h"
 #include "domain/deadline/duration.h"
 #include "service/csv.h"
 #include "store/catalog_repository.h"
 #include "store/database.h"
 
-#include <charconv>
 
 namespace motcua::service {
 namespace {
@@ -38,13 +38,10 @@ std::vector<std::string> splitCodes(const std::string& text) {
 bool parseActive(const std::string& text) { return !(text == "0" || text == "false" || text == "no"); }
 
 std::int64_t parseFee(const std::string& text) {
-    std::int64_t fee = 0;
-    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), fee);
     if (text.empty()) return 0;
-    if (ec != std::errc{} || ptr != text.data() + text.size() || fee < 0) {
-        throw Error::invalidFields({{"fee_vnd", "Lệ phí phải là số nguyên không âm (đồng)."}});
-    }
-    return fee;
+    const auto fee = domain::wholeNumber<std::int64_t>(text);
+    if (!fee || *fee < 0) throw Error::invalidFields({{"fee_vnd", "Lệ phí phải là số nguyên không âm (đồng)."}});
+    return *fee;
 }
 
 /// Re-labels every field error of `e` with the CSV line it came from.

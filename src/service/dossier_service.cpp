@@ -8,6 +8,7 @@
 
 #include "common/log.h"
 #include "domain/core/error.h"
+#include "domain/core/whole_number.h"
 #include "domain/deadline/deadline.h"
 #include "domain/deadline/duration.h"
 #include "domain/dossier/dossier_state.h"
@@ -20,7 +21,6 @@
 #include "store/user_repository.h"
 
 #include <algorithm>
-#include <charconv>
 #include <functional>
 #include <map>
 
@@ -684,12 +684,8 @@ struct DossierService::Impl {
                 requirePermission(p, domain::Permission::ProcessDossier, "yêu cầu thực hiện nghĩa vụ tài chính");
                 std::optional<std::int64_t> amount;
                 if (const auto text = optionalField(in, "amount_vnd"); !text.empty()) {
-                    std::int64_t value = 0;
-                    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-                    if (ec != std::errc{} || ptr != text.data() + text.size()) {
-                        throw Error::invalidFields({{"amount_vnd", "Số tiền phải là số nguyên (đồng)."}});
-                    }
-                    amount = value;
+                    amount = domain::wholeNumber<std::int64_t>(text);
+                    if (!amount) throw Error::invalidFields({{"amount_vnd", "Số tiền phải là số nguyên (đồng)."}});
                 }
                 return domain::RequestFinancialObligationCommand{optionalField(in, "description"), amount};
             }

@@ -1,13 +1,13 @@
 #include "service/password.h"
 
 #include "domain/core/error.h"
+#include "domain/core/whole_number.h"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
 #include <algorithm>
-#include <charconv>
 #include <vector>
 
 namespace motcua::service {
@@ -95,12 +95,9 @@ bool verifyPassword(std::string_view password, std::string_view stored) {
     const auto d3 = stored.find('$', d2 == std::string_view::npos ? d2 : d2 + 1);
     if (d1 == std::string_view::npos || d2 == std::string_view::npos || d3 == std::string_view::npos) return false;
     if (stored.substr(0, d1) != kScheme) return false;
-    int iterations = 0;
-    const std::string_view iter_text = stored.substr(d1 + 1, d2 - d1 - 1);
-    const auto [ptr, ec] = std::from_chars(iter_text.data(), iter_text.data() + iter_text.size(), iterations);
-    if (ec != std::errc{} || ptr != iter_text.data() + iter_text.size() || iterations < 1000 || iterations > 10'000'000) {
-        return false;
-    }
+    const auto parsed = domain::wholeNumber<int>(stored.substr(d1 + 1, d2 - d1 - 1));
+    if (!parsed || *parsed < 1000 || *parsed > 10'000'000) return false;
+    const int iterations = *parsed;
     std::vector<unsigned char> salt;
     std::vector<unsigned char> expected;
     if (!decodeBase64(stored.substr(d2 + 1, d3 - d2 - 1), salt) || !decodeBase64(stored.substr(d3 + 1), expected) ||

@@ -1,9 +1,9 @@
 #include "store/db_url.h"
 
 #include "domain/core/error.h"
+#include "domain/core/whole_number.h"
 
 #include <cctype>
-#include <charconv>
 
 namespace motcua::store {
 namespace {
@@ -83,12 +83,9 @@ DbUrl DbUrl::parse(std::string_view url) {
     const auto colon = host_port.rfind(':');
     if (colon != std::string_view::npos) {
         const std::string_view port_text = host_port.substr(colon + 1);
-        int port = 0;
-        const auto [ptr, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
-        if (ec != std::errc{} || ptr != port_text.data() + port_text.size() || port <= 0 || port > 65535) {
-            throw malformed("cổng sai");
-        }
-        out.port = port;
+        const auto port = domain::wholeNumber<int>(port_text);
+        if (!port || *port <= 0 || *port > 65535) throw malformed("cổng sai");
+        out.port = *port;
         host_port = host_port.substr(0, colon);
     }
     if (host_port.empty()) throw malformed("thiếu tên máy");

@@ -1,6 +1,7 @@
 #include "store/stats_repository.h"
 
 #include "domain/core/error.h"
+#include "domain/core/whole_number.h"
 #include "store/database.h"
 #include "store/multi_row.h"
 #include "store/multi_statement.h"
@@ -10,7 +11,6 @@
 #include <cppconn/resultset.h>
 
 #include <algorithm>
-#include <charconv>
 
 namespace motcua::store {
 namespace {
@@ -138,12 +138,9 @@ std::vector<DossierStatRecord> readAll(sql::PreparedStatement& statement) {
 }
 
 std::int64_t parseSeconds(std::string_view text) {
-    std::int64_t value = 0;
-    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc{} || ptr != text.data() + text.size()) {
-        throw Error(ErrorCode::Internal, "Dữ liệu thống kê hỏng.", "bad clock entry in dossier_stats");
-    }
-    return value;
+    const auto value = domain::wholeNumber<std::int64_t>(text);
+    if (!value) throw Error(ErrorCode::Internal, "Dữ liệu thống kê hỏng.", "bad clock entry in dossier_stats");
+    return *value;
 }
 
 }  // namespace

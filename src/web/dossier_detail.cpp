@@ -11,6 +11,7 @@
 #include "service/catalog_service.h"
 #include "service/local_time.h"
 #include "web/dossier_format.h"
+#include "domain/core/whole_number.h"
 
 #include <Poco/URI.h>
 
@@ -210,7 +211,7 @@ http::Response detailPage(const DossierPagesContext& ctx, const http::Request& r
 std::optional<long long> versionField(const std::map<std::string, std::string>& form) {
     const auto found = form.find("version");
     if (found == form.end()) return std::nullopt;
-    return wholeNumber(found->second);
+    return domain::wholeNumber<long long>(found->second);
 }
 
 /// Errors a signed-in user can fix on the same page: bad fields, an illegal step, a stale version.

@@ -7,7 +7,6 @@
 #include "service/catalog_service.h"
 #include "service/local_time.h"
 
-#include <charconv>
 
 namespace motcua::web {
 
@@ -30,13 +29,6 @@ std::string placeDate(const std::string& place, date::sys_seconds t, const servi
 /// Sets `key` only when `value` is not empty: Mustache treats an empty string as true.
 void setIf(Data& data, const std::string& key, const std::string& value) {
     if (!value.empty()) data.set(key, value);
-}
-
-std::optional<long long> wholeNumber(std::string_view text) {
-    long long value = 0;
-    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc{} || ptr != text.data() + text.size()) return std::nullopt;
-    return value;
 }
 
 Data dossierData(const service::DossierView& v, const service::LocalTime& lt) {

@@ -34,9 +34,8 @@ std::string placeDate(const std::string& place, date::sys_seconds t, const servi
 /// optional line guarded by {{#key}} must not see "").
 void setIf(Data& data, const std::string& key, const std::string& value);
 
-/// Returns the integer `text` spells out whole (decimal, optional leading minus), or nothing:
-/// what a form field, a path segment or a query parameter holding a number is read with.
-std::optional<long long> wholeNumber(std::string_view text);
+/// A form field, a path segment or a query parameter holding a number is read with
+/// domain::wholeNumber (domain/core/whole_number.h).
 
 /// Returns the dossier's code, status, procedure, applicant, documents, times and flags as
 /// template data (keys as the templates name them: code, status_label, applicant_name, …).

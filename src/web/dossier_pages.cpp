@@ -12,6 +12,7 @@
 #include "service/password.h"
 #include "service/procedure_search.h"
 #include "web/dossier_format.h"
+#include "domain/core/whole_number.h"
 
 #include <Poco/JSON/Object.h>
 
@@ -187,7 +188,7 @@ Poco::JSON::Object::Ptr intakeObject(const std::map<std::string, std::string>& f
         doc->set("name", name);
         doc->set("kind", valueOr(form, documentKey(i, "kind"), "original"));
         // Not a number: reported as out of range.
-        doc->set("count", wholeNumber(valueOr(form, documentKey(i, "count"), "1")).value_or(0));
+        doc->set("count", domain::wholeNumber<long long>(valueOr(form, documentKey(i, "count"), "1")).value_or(0));
         documents->add(doc);
     }
     body->set("documents", documents);

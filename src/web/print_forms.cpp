@@ -9,6 +9,7 @@
 #include "service/catalog_service.h"
 #include "service/local_time.h"
 #include "web/dossier_format.h"
+#include "domain/core/whole_number.h"
 
 
 namespace motcua::web {
@@ -162,7 +163,7 @@ http::Response transferSlip(const DossierPagesContext& ctx, const domain::Princi
     if (hops.empty() || hops.size() != sent_events.size()) throw noSuchForm("Phiếu chuyển xử lý hồ sơ");
     std::size_t k = hops.size();  // the hop printed, 0-based
     if (lan) {
-        const auto number = wholeNumber(*lan).value_or(0);
+        const auto number = domain::wholeNumber<long long>(*lan).value_or(0);
         if (number < 1 || static_cast<std::size_t>(number) > hops.size()) {
             throw Error(ErrorCode::NotFound,
                         "Hồ sơ này được chuyển liên thông " + std::to_string(hops.size()) + " lần; không có lần chuyển «" +
@@ -257,7 +258,7 @@ void registerPrintForms(http::Router& router, const DossierPagesContext& context
     router.add("GET", "/tiep-nhan/{id}/in/{form}", [ctx](http::Request& request) {
         const auto user = ctx.web.requireUser(request);
         const std::string& text = request.param("id");
-        const auto id = wholeNumber(text).value_or(0);
+        const auto id = domain::wholeNumber<long long>(text).value_or(0);
         if (id <= 0) {
             throw Error(ErrorCode::NotFound, "Không tìm thấy hồ sơ số " + text.substr(0, 20) + ".", "bad dossier id");
         }

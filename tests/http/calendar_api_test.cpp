@@ -172,6 +172,13 @@ TEST_F(CalendarAdminApi, AgencyWorkingHoursChangeItsDeadlines) {
     const auto overlap = app_.as(admin_, "PUT", "/api/v1/agencies/000.00.06.H56/working-hours",
                                  R"({"sessions":"07:00-12:00,11:00-17:00"})");
     EXPECT_EQ(overlap.status, 422) << overlap.body;
+    // A time of day is two digits, a colon and two digits: "0x:30" is not 00:30, nor "11:3x" 11:03.
+    for (const char* sessions : {"0x:30-11:30", "07:30-11:3x", "07:30-24:30"}) {
+        const auto bad = app_.as(admin_, "PUT", "/api/v1/agencies/000.00.06.H56/working-hours",
+                                 std::string(R"({"sessions":")") + sessions + R"("})");
+        EXPECT_EQ(bad.status, 422) << sessions << ": " << bad.body;
+    }
+    EXPECT_NE(app_.request("GET", hours_path).body.find("\"due_at\":\"2026-11-19T10:00:00+07:00\""), std::string::npos);
     EXPECT_EQ(app_.as(admin_, "PUT", "/api/v1/agencies/KHONG.CO/working-hours", "{}").status, 404);
 }
 

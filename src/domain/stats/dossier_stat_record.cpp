@@ -1,9 +1,9 @@
 #include "domain/stats/dossier_stat_record.h"
 
 #include "domain/core/error.h"
+#include "domain/core/whole_number.h"
 #include "domain/deadline/deadline.h"
 
-#include <charconv>
 #include <cstddef>
 #include <utility>
 
@@ -63,12 +63,9 @@ date::local_seconds localInstant(const DossierEvent& event, std::string_view key
 
 AgencyId agencyValue(const DossierEvent& event, std::string_view key) {
     const std::string_view text = requireValue(event, key);
-    std::int64_t value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc{} || end != text.data() + text.size()) {
-        throwBadTrail(event, "payload " + std::string{key} + " is not an id");
-    }
-    return AgencyId{value};
+    const auto value = wholeNumber<std::int64_t>(text);
+    if (!value) throwBadTrail(event, "payload " + std::string{key} + " is not an id");
+    return AgencyId{*value};
 }
 
 template <typename Parse>

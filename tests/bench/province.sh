@@ -6,26 +6,27 @@
 # department (p50/p99), the 06a report of a province-year next to a plain GROUP BY rescan, and
 # the server's memory under load.
 #
-#   tests/bench/province.sh [--dossiers N] [--agencies M] [--years Y] [--seconds S] [--connections C[,C…]] [--keep]
+#   tests/bench/province.sh [--dossiers N] [--agencies M] [--years Y] [--seconds S] [--rounds R] [--connections C[,C…]] [--keep]
 #
-# Defaults: 3 000 000 dossiers, 40 agencies, 3 years, 20 s per load run, intake and ceiling each
-# at 8, 32 and 64 connections (the best of each is compared too). The data
+# Defaults: 3 000 000 dossiers, 40 agencies, 3 years; at each of 8, 32 and 64 connections, 3
+# alternating pairs of 10 s runs (intake, then the ceiling). The data
 # set is generated once into var/bench-db (a durable private MariaDB: innodb_flush_log_at_trx_commit=1,
 # 4 GiB buffer pool) and reused by later runs with the same size; --keep leaves the database running.
 set -euo pipefail
 source "$(dirname "$0")/../../deploy/common.sh"
 cd "$MOTCUA_ROOT"
 
-dossiers=3000000; agencies=40; years=3; seconds=20; connections=8,32,64; keep=0
+dossiers=3000000; agencies=40; years=3; seconds=10; rounds=3; connections=8,32,64; keep=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --dossiers) dossiers=$2; shift 2 ;;
     --agencies) agencies=$2; shift 2 ;;
     --years) years=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
+    --rounds) rounds=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --keep) keep=1; shift ;;
-    *) echo "usage: $0 [--dossiers N] [--agencies M] [--years Y] [--seconds S] [--connections C[,C…]] [--keep]" >&2; exit 64 ;;
+    *) echo "usage: $0 [--dossiers N] [--agencies M] [--years Y] [--seconds S] [--rounds R] [--connections C[,C…]] [--keep]" >&2; exit 64 ;;
   esac
 done
 
@@ -48,6 +49,7 @@ export MOTCUA_DB_URL
 sock=$dbdir/mysqld.sock
 calc() { awk "BEGIN { printf \"%.${2:-2}f\", $1 }"; }
 now() { date +%s.%N; }
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 sql() { mariadb --no-defaults -S "$sock" -uroot -N -B motcua -e "$1"; }
 
 server_pid=""; ceiling_pid=""
@@ -74,7 +76,7 @@ if [ "$(cat "$dbdir/generated" 2>/dev/null)" != "$wanted" ]; then
   if [ "$have" != 0 ]; then
     echo "==> var/bench-db holds other data ($have dossiers): starting over"
     deploy/mariadb stop --dir "$dbdir" > /dev/null; rm -rf "$dbdir"
-    exec "$0" --dossiers "$dossiers" --agencies "$agencies" --years "$years" --seconds "$seconds" \
+    exec "$0" --dossiers "$dossiers" --agencies "$agencies" --years "$years" --seconds "$seconds" --rounds "$rounds" \
       --connections "$connections" $([ "$keep" = 1 ] && echo --keep)
   fi
   "$MOTCUA" demo load > /dev/null
@@ -123,23 +125,27 @@ ceiling_port=$(( port + 1 ))
 "$CEILING" "$ceiling_port" "$MOTCUA_DB_URL" > var/bench-ceiling.log 2>&1 &
 ceiling_pid=$!
 for _ in $(seq 1 100); do grep -q listening var/bench-ceiling.log 2>/dev/null && break; sleep 0.1; done
-load_rows=""; best_intake=0; best_ceiling=0
+# The machine's speed drifts by ±15 % over minutes (a shared host), which moves intake and ceiling
+# alike: so each connection count runs $rounds alternating pairs (intake, then ceiling at once),
+# and the ratio is taken within each pair; the median pair ratio is the result.
+load_rows=""
 for c in ${connections//,/ }; do
-  echo "==> intake over HTTP: wrk -c $c -d ${seconds}s"
-  intake_before=$(sql "SELECT COUNT(*) FROM dossiers")
-  intake_out=$(BENCH_COOKIE=$desk_cookie BENCH_CSRF=$desk_csrf wrk -t2 -c"$c" -d"${seconds}s" -s "$lua" "$base")
-  intake_rps=$(echo "$intake_out" | awk '/Requests\/sec/ {print $2}')
-  intake_rows=$(( $(sql "SELECT COUNT(*) FROM dossiers") - intake_before ))
-  intake_non2xx=$(echo "$intake_out" | awk '/Non-2xx/ {print $5}')
-  echo "==> raw ceiling: one autocommit INSERT per HTTP request (insert_ceiling): wrk -c $c -d ${seconds}s"
-  sql "TRUNCATE TABLE bench_raw"
-  ceiling_out=$(wrk -t2 -c"$c" -d"${seconds}s" -s "$lua" "http://127.0.0.1:$ceiling_port")
-  ceiling_rps=$(echo "$ceiling_out" | awk '/Requests\/sec/ {print $2}')
-  ceiling_non2xx=$(echo "$ceiling_out" | awk '/Non-2xx/ {print $5}')
-  ceiling_rows=$(sql "SELECT COUNT(*) FROM bench_raw")
-  load_rows+="| intake over HTTP, wrk -c $c / raw ceiling, wrk -c $c | $intake_rps / $ceiling_rps requests/s = $(calc "100 * $intake_rps / $ceiling_rps" 0) % ($intake_rows dossiers, non-2xx: ${intake_non2xx:-0}; $ceiling_rows rows, non-2xx: ${ceiling_non2xx:-0}) |"$'\n'
-  [ "$(calc "($intake_rps > $best_intake)" 0)" = 1 ] && best_intake=$intake_rps
-  [ "$(calc "($ceiling_rps > $best_ceiling)" 0)" = 1 ] && best_ceiling=$ceiling_rps
+  intakes=(); ceilings=(); ratios=(); intake_rows=0; intake_non2xx=0; ceiling_non2xx=0
+  for round in $(seq 1 "$rounds"); do
+    echo "==> pair $round/$rounds at $c connections: intake over HTTP, then the raw ceiling (one autocommit INSERT per request), wrk -d ${seconds}s each"
+    intake_before=$(sql "SELECT COUNT(*) FROM dossiers")
+    intake_out=$(BENCH_COOKIE=$desk_cookie BENCH_CSRF=$desk_csrf wrk -t2 -c"$c" -d"${seconds}s" -s "$lua" "$base")
+    intake_rps=$(echo "$intake_out" | awk '/Requests\/sec/ {print $2}')
+    intake_rows=$(( intake_rows + $(sql "SELECT COUNT(*) FROM dossiers") - intake_before ))
+    intake_non2xx=$(( intake_non2xx + $(echo "$intake_out" | awk '/Non-2xx/ {print $5}' | grep . || echo 0) ))
+    sql "TRUNCATE TABLE bench_raw"
+    ceiling_out=$(wrk -t2 -c"$c" -d"${seconds}s" -s "$lua" "http://127.0.0.1:$ceiling_port")
+    ceiling_rps=$(echo "$ceiling_out" | awk '/Requests\/sec/ {print $2}')
+    ceiling_non2xx=$(( ceiling_non2xx + $(echo "$ceiling_out" | awk '/Non-2xx/ {print $5}' | grep . || echo 0) ))
+    intakes+=("$intake_rps"); ceilings+=("$ceiling_rps"); ratios+=("$(calc "100 * $intake_rps / $ceiling_rps" 0)")
+    echo "    intake $intake_rps, ceiling $ceiling_rps requests/s: ${ratios[-1]} %"
+  done
+  load_rows+="| intake over HTTP / raw ceiling, wrk -c $c, $rounds alternating pairs of ${seconds} s | medians $(median "${intakes[@]}") / $(median "${ceilings[@]}") requests/s; pair ratios $(IFS=,; echo "${ratios[*]}" | sed 's/,/, /g') %, median **$(median "${ratios[@]}") %** ($intake_rows dossiers, non-2xx: $intake_non2xx; ceiling non-2xx: $ceiling_non2xx) |"$'\n'
   last_connections=$c
 done
 rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$server_pid/status")
@@ -193,7 +199,6 @@ list_rps=$(echo "$list_out" | awk '/Requests\/sec/ {print $2}')
 
 # Each measured three times after one warm-up run (the buffer pool was cold after the restart);
 # the median is printed.
-median3() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
 year=$(date +%Y)
 report_once() {
   local start; start=$(now)
@@ -208,8 +213,8 @@ rescan_once() {
   calc "$(now) - $start" 3
 }
 report_once > /dev/null; rescan_once > /dev/null
-report_s=$(median3 "$(report_once)" "$(report_once)" "$(report_once)")
-rescan_s=$(median3 "$(rescan_once)" "$(rescan_once)" "$(rescan_once)")
+report_s=$(median "$(report_once)" "$(report_once)" "$(report_once)")
+rescan_s=$(median "$(rescan_once)" "$(rescan_once)" "$(rescan_once)")
 counter_rows=$(sql "SELECT COUNT(*) FROM stats_day_counters")
 report_line="| 06a report of the province for year $((year - 1)), whole process (median of 3, warm) | ${report_s} s ($counter_rows counter rows); plain GROUP BY rescan of dossiers ${rescan_s} s; ratio $(calc "$rescan_s / $report_s" 1)× |"
 
@@ -221,8 +226,7 @@ Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /pro
 
 | measure | result |
 |---|---|
-${load_rows}| best intake / best raw ceiling, over those connection counts | $best_intake / $best_ceiling requests/s = $(calc "100 * $best_intake / $best_ceiling" 0) % |
-| bare INSERT rate without HTTP, mariadb-slap -c $connections (reference) | $raw_rps inserts/s (intake is $(calc "100 * $intake_rps / $raw_rps" 0) % of it) |
+${load_rows}| bare INSERT rate without HTTP, mariadb-slap -c $connections (reference) | $raw_rps inserts/s (the last intake run is $(calc "100 * $intake_rps / $raw_rps" 0) % of it) |
 | overdue list of Sở Tư pháp, 50 per page (after $purge_s s for purge and page flushing, and a 5 s warm-up) | p50 $p50, p99 $p99 ($list_rps requests/s) |
 | motcua peak resident memory (VmHWM) | $(( rss_kb / 1024 )) MiB |
 $report_line

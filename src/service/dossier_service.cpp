@@ -487,11 +487,12 @@ struct DossierService::Impl {
         return service::verdictAt(d, now, calendar.localTime());
     }
 
-    /// The view of `d`; `officers` (when given) holds the assigned officers' usernames, read for
-    /// a whole page at once.
-    DossierView view(const domain::Dossier& d, std::map<std::string, domain::WorkingHours>& hours_cache,
+    /// The view of `d` for `p`, with may_act set from `p` (the one place it is); `officers` (when
+    /// given) holds the assigned officers' usernames, read for a whole page at once.
+    DossierView view(const domain::Principal& p, const domain::Dossier& d,
+                     std::map<std::string, domain::WorkingHours>& hours_cache,
                      const std::map<std::int64_t, std::string>* officers = nullptr) {
-        DossierView v{d, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, false, false, false, false};
+        DossierView v{d, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, false, false, false, actsOn(p, d)};
         const auto tree = catalog.tree();
         v.receiving_agency_code = tree->get(d.receiving_agency).code;
         v.receiving_agency_name = tree->get(d.receiving_agency).name;
@@ -530,9 +531,7 @@ struct DossierService::Impl {
     /// The view of `d` for `p` (who may or may not change it).
     DossierView view(const domain::Principal& p, const domain::Dossier& d) {
         std::map<std::string, domain::WorkingHours> cache;
-        auto v = view(d, cache);
-        v.may_act = actsOn(p, d);
-        return v;
+        return view(p, d, cache);
     }
 
     domain::Dossier load(store::Session& s, const std::string& code, bool lock) {
@@ -887,8 +886,7 @@ DossierPage DossierService::list(const domain::Principal& principal, const Dossi
     DossierPage out{{}, total, page, size};
     std::map<std::string, domain::WorkingHours> hours;
     for (const auto& row : rows) {
-        auto v = m.view(row.dossier, hours, &officers);
-        v.may_act = m.actsOn(principal, row.dossier);
+        auto v = m.view(principal, row.dossier, hours, &officers);
         if (filter_soon && !v.due_soon) continue;
         out.items.push_back(std::move(v));
     }

@@ -9,7 +9,6 @@
 #include "service/local_time.h"
 #include "service/password.h"
 
-
 namespace motcua::http {
 
 /// Writes the JSON object of a dossier as the API shows it.

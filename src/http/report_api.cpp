@@ -7,7 +7,6 @@
 
 #include <Poco/JSON/Array.h>
 
-
 namespace motcua::http {
 namespace {
 

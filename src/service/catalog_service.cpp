@@ -7,7 +7,6 @@
 #include "store/catalog_repository.h"
 #include "store/database.h"
 
-
 namespace motcua::service {
 namespace {
 

@@ -1,9 +1,9 @@
 #include "service/stats_records.h"
 
-#include "service/catalog_service.h"
-#include "service/local_time.h"
 #include "common/log.h"
 #include "domain/core/error.h"
+#include "service/catalog_service.h"
+#include "service/local_time.h"
 #include "store/counter_repository.h"
 #include "store/database.h"
 #include "store/dossier_repository.h"

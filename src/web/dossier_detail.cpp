@@ -4,6 +4,7 @@
 #include "web/dossier_pages.h"
 
 #include "domain/core/error.h"
+#include "domain/core/whole_number.h"
 #include "domain/dossier/dossier_state.h"
 #include "http/dossier_api.h"
 #include "http/error_mapping.h"
@@ -11,7 +12,6 @@
 #include "service/catalog_service.h"
 #include "service/local_time.h"
 #include "web/dossier_format.h"
-#include "domain/core/whole_number.h"
 
 #include <Poco/URI.h>
 

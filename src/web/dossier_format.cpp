@@ -7,7 +7,6 @@
 #include "service/catalog_service.h"
 #include "service/local_time.h"
 
-
 namespace motcua::web {
 
 std::string shortTime(const std::optional<date::sys_seconds>& t, const service::LocalTime& lt) {

@@ -9,7 +9,6 @@
 
 #include <optional>
 #include <string>
-#include <string_view>
 
 namespace motcua::service {
 class CatalogService;
@@ -33,9 +32,6 @@ std::string placeDate(const std::string& place, date::sys_seconds t, const servi
 /// Sets `key` only when `value` is not empty (Mustache treats an empty string as true, so an
 /// optional line guarded by {{#key}} must not see "").
 void setIf(Data& data, const std::string& key, const std::string& value);
-
-/// A form field, a path segment or a query parameter holding a number is read with
-/// domain::wholeNumber (domain/core/whole_number.h).
 
 /// Returns the dossier's code, status, procedure, applicant, documents, times and flags as
 /// template data (keys as the templates name them: code, status_label, applicant_name, …).

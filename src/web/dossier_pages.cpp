@@ -4,6 +4,7 @@
 #include "web/dossier_pages.h"
 
 #include "domain/core/error.h"
+#include "domain/core/whole_number.h"
 #include "domain/dossier/dossier_state.h"
 #include "http/dossier_api.h"
 #include "http/json.h"
@@ -12,7 +13,6 @@
 #include "service/password.h"
 #include "service/procedure_search.h"
 #include "web/dossier_format.h"
-#include "domain/core/whole_number.h"
 
 #include <Poco/JSON/Object.h>
 

@@ -4,13 +4,12 @@
 #include "web/dossier_pages.h"
 
 #include "domain/core/error.h"
+#include "domain/core/whole_number.h"
 #include "domain/dossier/dossier_state.h"
 #include "service/auth_service.h"
 #include "service/catalog_service.h"
 #include "service/local_time.h"
 #include "web/dossier_format.h"
-#include "domain/core/whole_number.h"
-
 
 namespace motcua::web {
 namespace {

@@ -49,6 +49,8 @@ export MOTCUA_DB_URL
 sock=$dbdir/mysqld.sock
 calc() { awk "BEGIN { printf \"%.${2:-2}f\", $1 }"; }
 now() { date +%s.%N; }
+rps() { echo "$1" | awk '/Requests\/sec/ {print $2}'; }                      # wrk output → requests/s
+non2xx() { echo "$1" | awk '/Non-2xx/ {print $5}' | grep . || echo 0; }   # wrk output → non-2xx count
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 sql() { mariadb --no-defaults -S "$sock" -uroot -N -B motcua -e "$1"; }
 
@@ -135,13 +137,13 @@ for c in ${connections//,/ }; do
     echo "==> pair $round/$rounds at $c connections: intake over HTTP, then the raw ceiling (one autocommit INSERT per request), wrk -d ${seconds}s each"
     intake_before=$(sql "SELECT COUNT(*) FROM dossiers")
     intake_out=$(BENCH_COOKIE=$desk_cookie BENCH_CSRF=$desk_csrf wrk -t2 -c"$c" -d"${seconds}s" -s "$lua" "$base")
-    intake_rps=$(echo "$intake_out" | awk '/Requests\/sec/ {print $2}')
+    intake_rps=$(rps "$intake_out")
     intake_rows=$(( intake_rows + $(sql "SELECT COUNT(*) FROM dossiers") - intake_before ))
-    intake_non2xx=$(( intake_non2xx + $(echo "$intake_out" | awk '/Non-2xx/ {print $5}' | grep . || echo 0) ))
+    intake_non2xx=$(( intake_non2xx + $(non2xx "$intake_out") ))
     sql "TRUNCATE TABLE bench_raw"
     ceiling_out=$(wrk -t2 -c"$c" -d"${seconds}s" -s "$lua" "http://127.0.0.1:$ceiling_port")
-    ceiling_rps=$(echo "$ceiling_out" | awk '/Requests\/sec/ {print $2}')
-    ceiling_non2xx=$(( ceiling_non2xx + $(echo "$ceiling_out" | awk '/Non-2xx/ {print $5}' | grep . || echo 0) ))
+    ceiling_rps=$(rps "$ceiling_out")
+    ceiling_non2xx=$(( ceiling_non2xx + $(non2xx "$ceiling_out") ))
     intakes+=("$intake_rps"); ceilings+=("$ceiling_rps"); ratios+=("$(calc "100 * $intake_rps / $ceiling_rps" 0)")
     echo "    intake $intake_rps, ceiling $ceiling_rps requests/s: ${ratios[-1]} %"
   done
@@ -195,7 +197,7 @@ BENCH_COOKIE=$head_cookie wrk -t2 -c4 -d5s -s "$list_lua" "$base" > /dev/null
 list_out=$(BENCH_COOKIE=$head_cookie wrk -t2 -c4 -d"${seconds}s" --latency -s "$list_lua" "$base")
 p50=$(echo "$list_out" | awk '$1 == "50%" {print $2}')
 p99=$(echo "$list_out" | awk '$1 == "99%" {print $2}')
-list_rps=$(echo "$list_out" | awk '/Requests\/sec/ {print $2}')
+list_rps=$(rps "$list_out")
 
 # Each measured three times after one warm-up run (the buffer pool was cold after the restart);
 # the median is printed.

@@ -8,8 +8,9 @@
 #
 #   tests/bench/province.sh [--dossiers N] [--agencies M] [--years Y] [--seconds S] [--rounds R] [--connections C[,C…]] [--keep]
 #
-# Defaults: 3 000 000 dossiers, 40 agencies, 3 years; at each of 8, 32 and 64 connections, 3
-# alternating pairs of 10 s runs (intake, then the ceiling). The data
+# Defaults: 3 000 000 dossiers, 40 agencies, 3 years; at each of 8, 32 and 64 connections, with
+# the desk of one agency posting and then desks of four agencies, 3 alternating pairs of 10 s
+# runs (intake, then the ceiling). The data
 # set is generated once into var/bench-db (a durable private MariaDB: innodb_flush_log_at_trx_commit=1,
 # 4 GiB buffer pool) and reused by later runs with the same size; --keep leaves the database running.
 set -euo pipefail
@@ -104,20 +105,46 @@ login() {  # prints "cookie csrf"
   echo "$(grep -io 'motcua_session=[^;]*' "$headers" | head -1) $(echo "$body" | sed -n 's/.*"csrf_token":"\([^"]*\)".*/\1/p')"
   rm -f "$headers"
 }
-read -r desk_cookie desk_csrf < <(login tiepnhan)
 read -r head_cookie head_csrf < <(login lanhdao)
+
+# Desks posting intakes: the demo's desk of Sở Tư pháp alone, and desks of four agencies at once
+# (a department, two communes and another department, each with a procedure it receives), the
+# extra desk users created once. BENCH_USERS is "cookie|csrf|procedure" entries joined by ";";
+# the requests take them in turn.
+desks_of() {
+  local entries="" user procedure cookie csrf
+  for entry in "$@"; do
+    user=${entry%%:*}; procedure=${entry#*:}
+    read -r cookie csrf < <(login "$user")
+    entries+="${entries:+;}$cookie|$csrf|$procedure"
+  done
+  echo "$entries"
+}
+for entry in tiepnhan.xd:000.00.15.H56 tiepnhan.hacthanh:000.01.00.H56 tiepnhan.quangphu:000.02.00.H56; do
+  if [ "$(sql "SELECT COUNT(*) FROM users WHERE username = '${entry%%:*}'")" = 0 ]; then
+    MOTCUA_PASSWORD=motcua2026 "$MOTCUA" user add --username "${entry%%:*}" --name "Cán bộ tiếp nhận ${entry%%:*}" \
+      --role desk_officer --agency "${entry#*:}" > /dev/null
+  fi
+done
+one_agency=$(desks_of tiepnhan:2.000488)
+four_agencies=$(desks_of tiepnhan:2.000488 tiepnhan.xd:1.009972 tiepnhan.hacthanh:1.001193 tiepnhan.quangphu:2.000815)
 
 lua=$(mktemp --suffix=.lua)
 cat > "$lua" <<'LUA'
+local desks = {}
+for entry in string.gmatch(os.getenv("BENCH_USERS"), "[^;]+") do
+  local cookie, csrf, procedure = string.match(entry, "([^|]*)|([^|]*)|([^|]*)")
+  table.insert(desks, {cookie = cookie, csrf = csrf, procedure = procedure})
+end
 local counter = 0
-local cookie, csrf = os.getenv("BENCH_COOKIE"), os.getenv("BENCH_CSRF")
 request = function()
   counter = counter + 1
-  local body = '{"procedure_code":"2.000488","channel":"direct","result_delivery":"desk",' ..
+  local desk = desks[counter % #desks + 1]
+  local body = '{"procedure_code":"' .. desk.procedure .. '","channel":"direct","result_delivery":"desk",' ..
     '"applicant":{"kind":"individual","name":"Nguyễn Văn Tải ' .. counter .. '","id_number":"038090001234",' ..
     '"phone":"0912345678","address":"12 Lê Lợi"},"documents":[{"name":"Tờ khai","kind":"original","count":1}]}'
   return wrk.format("POST", "/api/v1/dossiers",
-    {["Content-Type"] = "application/json", ["Cookie"] = cookie, ["X-CSRF-Token"] = csrf}, body)
+    {["Content-Type"] = "application/json", ["Cookie"] = desk.cookie, ["X-CSRF-Token"] = desk.csrf}, body)
 end
 LUA
 
@@ -132,22 +159,26 @@ for _ in $(seq 1 100); do grep -q listening var/bench-ceiling.log 2>/dev/null &&
 # and the ratio is taken within each pair; the median pair ratio is the result.
 load_rows=""
 for c in ${connections//,/ }; do
-  intakes=(); ceilings=(); ratios=(); intake_rows=0; intake_non2xx=0; ceiling_non2xx=0
-  for round in $(seq 1 "$rounds"); do
-    echo "==> pair $round/$rounds at $c connections: intake over HTTP, then the raw ceiling (one autocommit INSERT per request), wrk -d ${seconds}s each"
-    intake_before=$(sql "SELECT COUNT(*) FROM dossiers")
-    intake_out=$(BENCH_COOKIE=$desk_cookie BENCH_CSRF=$desk_csrf wrk -t2 -c"$c" -d"${seconds}s" -s "$lua" "$base")
-    intake_rps=$(rps "$intake_out")
-    intake_rows=$(( intake_rows + $(sql "SELECT COUNT(*) FROM dossiers") - intake_before ))
-    intake_non2xx=$(( intake_non2xx + $(non2xx "$intake_out") ))
-    sql "TRUNCATE TABLE bench_raw"
-    ceiling_out=$(wrk -t2 -c"$c" -d"${seconds}s" -s "$lua" "http://127.0.0.1:$ceiling_port")
-    ceiling_rps=$(rps "$ceiling_out")
-    ceiling_non2xx=$(( ceiling_non2xx + $(non2xx "$ceiling_out") ))
-    intakes+=("$intake_rps"); ceilings+=("$ceiling_rps"); ratios+=("$(calc "100 * $intake_rps / $ceiling_rps" 0)")
-    echo "    intake $intake_rps, ceiling $ceiling_rps requests/s: ${ratios[-1]} %"
+  for desks in one four; do
+    [ "$desks" = one ] && users=$one_agency || users=$four_agencies
+    label="desks of $desks agenc$([ "$desks" = one ] && echo y || echo ies)"
+    intakes=(); ceilings=(); ratios=(); intake_rows=0; intake_non2xx=0; ceiling_non2xx=0
+    for round in $(seq 1 "$rounds"); do
+      echo "==> pair $round/$rounds at $c connections, $label: intake over HTTP, then the raw ceiling (one autocommit INSERT per request), wrk -d ${seconds}s each"
+      intake_before=$(sql "SELECT COUNT(*) FROM dossiers")
+      intake_out=$(BENCH_USERS=$users wrk -t2 -c"$c" -d"${seconds}s" -s "$lua" "$base")
+      intake_rps=$(rps "$intake_out")
+      intake_rows=$(( intake_rows + $(sql "SELECT COUNT(*) FROM dossiers") - intake_before ))
+      intake_non2xx=$(( intake_non2xx + $(non2xx "$intake_out") ))
+      sql "TRUNCATE TABLE bench_raw"
+      ceiling_out=$(BENCH_USERS=$users wrk -t2 -c"$c" -d"${seconds}s" -s "$lua" "http://127.0.0.1:$ceiling_port")
+      ceiling_rps=$(rps "$ceiling_out")
+      ceiling_non2xx=$(( ceiling_non2xx + $(non2xx "$ceiling_out") ))
+      intakes+=("$intake_rps"); ceilings+=("$ceiling_rps"); ratios+=("$(calc "100 * $intake_rps / $ceiling_rps" 0)")
+      echo "    intake $intake_rps, ceiling $ceiling_rps requests/s: ${ratios[-1]} %"
+    done
+    load_rows+="| intake over HTTP / raw ceiling, wrk -c $c, $label, $rounds alternating pairs of ${seconds} s | medians $(median "${intakes[@]}") / $(median "${ceilings[@]}") requests/s; pair ratios $(IFS=,; echo "${ratios[*]}" | sed 's/,/, /g') %, median **$(median "${ratios[@]}") %** ($intake_rows dossiers, non-2xx: $intake_non2xx; ceiling non-2xx: $ceiling_non2xx) |"$'\n'
   done
-  load_rows+="| intake over HTTP / raw ceiling, wrk -c $c, $rounds alternating pairs of ${seconds} s | medians $(median "${intakes[@]}") / $(median "${ceilings[@]}") requests/s; pair ratios $(IFS=,; echo "${ratios[*]}" | sed 's/,/, /g') %, median **$(median "${ratios[@]}") %** ($intake_rows dossiers, non-2xx: $intake_non2xx; ceiling non-2xx: $ceiling_non2xx) |"$'\n'
   last_connections=$c
 done
 rss_kb=$(awk '/VmHWM/ {print $2}' "/proc/$server_pid/status")

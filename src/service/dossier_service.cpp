@@ -35,8 +35,8 @@ constexpr int kMaxRetries = 5;
 // lanes; a lane writes up to kBatchesPerLane batches at once, their codes predicted so that
 // they do not wait for each other's daily sequence row until their reservations (see
 // code_pipeline.h). One lane for all agencies: with desks of four agencies posting at once
-// (wrk -c 8 and -c 32) it wrote 20–40 % more intakes per second than four lanes in alternating
-// runs, with a quarter less MariaDB CPU per intake, as its batches are larger and fewer
+// (wrk -c 8) it wrote 8–54 % more intakes per second than four lanes in six alternating pairs
+// (median 31 %), with a quarter less MariaDB CPU per intake, as its batches are larger and fewer
 // transactions run at once; one agency's intakes go the same way either way.
 constexpr std::size_t kIntakesPerBatch = 32;
 constexpr std::size_t kIntakeLanes = 1;

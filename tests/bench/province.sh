@@ -108,7 +108,7 @@ login() {  # prints "cookie csrf"
 read -r head_cookie head_csrf < <(login lanhdao)
 
 # Desks posting intakes: the demo's desk of Sở Tư pháp alone, and desks of four agencies at once
-# (a department, two communes and another department, each with a procedure it receives), the
+# (Sở Tư pháp, Sở Xây dựng and two communes, each with a procedure it receives), the
 # extra desk users created once. BENCH_USERS is "cookie|csrf|procedure" entries joined by ";";
 # the requests take them in turn.
 desks_of() {

@@ -107,27 +107,30 @@ login() {  # prints "cookie csrf"
 }
 read -r head_cookie head_csrf < <(login lanhdao)
 
-# Desks posting intakes: the demo's desk of Sở Tư pháp alone, and desks of four agencies at once
-# (Sở Tư pháp, Sở Xây dựng and two communes, each with a procedure it receives), the
-# extra desk users created once. BENCH_USERS is "cookie|csrf|procedure" entries joined by ";";
-# the requests take them in turn.
+# Desks posting intakes, as user:agency:procedure (a procedure the agency receives): the demo's
+# desk of Sở Tư pháp, then desks of Sở Xây dựng and two communes, whose users are created once.
+# The first desk posts alone, then all four at once. BENCH_USERS is "cookie|csrf|procedure"
+# entries joined by ";"; the requests take them in turn.
+desk_users=(tiepnhan:000.00.06.H56:2.000488 tiepnhan.xd:000.00.15.H56:1.009972
+            tiepnhan.hacthanh:000.01.00.H56:1.001193 tiepnhan.quangphu:000.02.00.H56:2.000815)
+for desk in "${desk_users[@]}"; do
+  IFS=: read -r user agency _ <<< "$desk"
+  if [ "$(sql "SELECT COUNT(*) FROM users WHERE username = '$user'")" = 0 ]; then
+    MOTCUA_PASSWORD=motcua2026 "$MOTCUA" user add --username "$user" --name "Cán bộ tiếp nhận $user" \
+      --role desk_officer --agency "$agency" > /dev/null
+  fi
+done
 desks_of() {
-  local entries="" user procedure cookie csrf
-  for entry in "$@"; do
-    user=${entry%%:*}; procedure=${entry#*:}
+  local entries="" desk user procedure cookie csrf
+  for desk in "$@"; do
+    IFS=: read -r user _ procedure <<< "$desk"
     read -r cookie csrf < <(login "$user")
     entries+="${entries:+;}$cookie|$csrf|$procedure"
   done
   echo "$entries"
 }
-for entry in tiepnhan.xd:000.00.15.H56 tiepnhan.hacthanh:000.01.00.H56 tiepnhan.quangphu:000.02.00.H56; do
-  if [ "$(sql "SELECT COUNT(*) FROM users WHERE username = '${entry%%:*}'")" = 0 ]; then
-    MOTCUA_PASSWORD=motcua2026 "$MOTCUA" user add --username "${entry%%:*}" --name "Cán bộ tiếp nhận ${entry%%:*}" \
-      --role desk_officer --agency "${entry#*:}" > /dev/null
-  fi
-done
-one_agency=$(desks_of tiepnhan:2.000488)
-four_agencies=$(desks_of tiepnhan:2.000488 tiepnhan.xd:1.009972 tiepnhan.hacthanh:1.001193 tiepnhan.quangphu:2.000815)
+one_agency=$(desks_of "${desk_users[0]}")
+four_agencies=$(desks_of "${desk_users[@]}")
 
 lua=$(mktemp --suffix=.lua)
 cat > "$lua" <<'LUA'

@@ -9,6 +9,8 @@
 #include "service/local_time.h"
 #include "service/password.h"
 
+#include <algorithm>
+
 namespace motcua::http {
 
 /// Writes the JSON object of a dossier as the API shows it.
@@ -239,8 +241,11 @@ void registerDossierRoutes(Router& router, Authenticator& auth, service::Dossier
     router.add("POST", "/api/v1/dossiers", [&](Request& request) {
         const auto p = requirePrincipal(auth, request);
         auto key = request.header("Idempotency-Key");
-        if (key && (key->empty() || key->size() > 100)) {
-            throw BadRequest("Idempotency-Key phải dài 1–100 ký tự.", "bad idempotency key", "Idempotency-Key");
+        // Visible ASCII only: the key is stored in an ASCII column and compared byte for byte.
+        if (key && (key->empty() || key->size() > 100 ||
+                    !std::all_of(key->begin(), key->end(), [](char c) { return c > ' ' && c < 0x7F; }))) {
+            throw BadRequest("Idempotency-Key phải gồm 1–100 ký tự ASCII in được (chữ không dấu, chữ số, dấu câu).",
+                             "bad idempotency key", "Idempotency-Key");
         }
         const auto input = intakeFromJson(request.body, lt, clock.now());
         const auto result = dossiers.intake(p, input, key, service::sha256Hex(request.body), request.remote_address);

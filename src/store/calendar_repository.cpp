@@ -1,5 +1,6 @@
 #include "store/calendar_repository.h"
 
+#include "store/ascii_column.h"
 #include "store/sql_time.h"
 
 #include <cppconn/prepared_statement.h>
@@ -132,6 +133,7 @@ long long CalendarRepository::changeStamp(Session& session) {
 }
 
 std::optional<WorkingHoursRow> CalendarRepository::workingHours(Session& session, const std::string& agency_code) {
+    if (!fitsAsciiColumn(agency_code)) return std::nullopt;
     auto& statement = session.prepare(kWorkingHours);
     statement.setString(1, agency_code);
     std::unique_ptr<sql::ResultSet> rs(statement.executeQuery());
@@ -140,6 +142,7 @@ std::optional<WorkingHoursRow> CalendarRepository::workingHours(Session& session
 }
 
 std::optional<long long> CalendarRepository::agencyId(Session& session, const std::string& agency_code) {
+    if (!fitsAsciiColumn(agency_code)) return std::nullopt;
     auto& statement = session.prepare(kAgencyId);
     statement.setString(1, agency_code);
     std::unique_ptr<sql::ResultSet> rs(statement.executeQuery());

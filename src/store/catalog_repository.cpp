@@ -1,6 +1,7 @@
 #include "store/catalog_repository.h"
 
 #include "domain/deadline/duration.h"
+#include "store/ascii_column.h"
 #include "store/sql_time.h"
 
 #include <cppconn/prepared_statement.h>
@@ -109,6 +110,7 @@ std::vector<domain::AgencyEntry> CatalogRepository::agencies(Session& session) {
 }
 
 std::optional<domain::AgencyEntry> CatalogRepository::agencyByCode(Session& session, const std::string& code) {
+    if (!fitsAsciiColumn(code)) return std::nullopt;
     auto& statement = session.prepare(kAgencyByCode);
     statement.setString(1, code);
     std::unique_ptr<sql::ResultSet> rs(statement.executeQuery());
@@ -154,6 +156,7 @@ std::int64_t CatalogRepository::upsertField(Session& session, const domain::Fiel
 }
 
 std::optional<std::int64_t> CatalogRepository::fieldId(Session& session, const std::string& code) {
+    if (!fitsAsciiColumn(code)) return std::nullopt;
     auto& statement = session.prepare(kFieldId);
     statement.setString(1, code);
     std::unique_ptr<sql::ResultSet> rs(statement.executeQuery());
@@ -166,6 +169,7 @@ std::vector<domain::ProcedureEntry> CatalogRepository::procedures(Session& sessi
 }
 
 std::optional<domain::ProcedureEntry> CatalogRepository::procedureByCode(Session& session, const std::string& code) {
+    if (!fitsAsciiColumn(code)) return std::nullopt;
     auto& statement = session.prepare(kProcedureByCode);
     statement.setString(1, code);
     auto rows = readProcedures(session, statement);

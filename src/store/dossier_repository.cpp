@@ -1,6 +1,7 @@
 #include "store/dossier_repository.h"
 
 #include "domain/core/error.h"
+#include "store/ascii_column.h"
 #include "store/multi_row.h"
 #include "store/multi_statement.h"
 #include "store/sql_time.h"
@@ -526,6 +527,7 @@ void DossierRepository::appendEvent(Session& session, const domain::DossierEvent
 }
 
 std::optional<domain::Dossier> DossierRepository::findByCode(Session& session, const std::string& code, bool lock) {
+    if (!fitsAsciiColumn(code)) return std::nullopt;
     auto& s = session.prepare(lock ? kFindByCodeForUpdate : kFindByCode);
     s.setString(1, code);
     return findOne(session, s);
@@ -609,8 +611,12 @@ std::pair<std::vector<DossierListRow>, std::int64_t> DossierRepository::list(Ses
         params.emplace_back(*f.status);
     }
     if (f.procedure_code) {
-        where += " AND p.code = ?";
-        params.emplace_back(*f.procedure_code);
+        if (fitsAsciiColumn(*f.procedure_code)) {
+            where += " AND p.code = ?";
+            params.emplace_back(*f.procedure_code);
+        } else {
+            where += " AND FALSE";  // no procedure has such a code
+        }
     }
     if (f.assigned_officer_id) {
         where += " AND d.assigned_officer_id = ?";
@@ -626,10 +632,8 @@ std::pair<std::vector<DossierListRow>, std::int64_t> DossierRepository::list(Ses
     }
     if (f.without_apology) where += " AND d.apology_issued_at IS NULL";
     if (f.text) {
-        // Codes and id numbers are ASCII columns: compare them only with ASCII text (MariaDB
-        // refuses to mix ascii_bin with a Vietnamese search string).
-        const bool ascii_text = std::all_of(f.text->begin(), f.text->end(),
-                                            [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+        // Codes and id numbers are ASCII columns: compare them only with ASCII text.
+        const bool ascii_text = fitsAsciiColumn(*f.text);
         std::string escaped;
         for (char c : *f.text) {
             if (c == '%' || c == '_' || c == '\\') escaped += '\\';
@@ -747,6 +751,7 @@ void DossierRepository::addReserveSequencesAfter(StatementBatch& batch, std::int
 std::optional<std::pair<std::string, std::int64_t>> DossierRepository::findIdempotencyKey(Session& session,
                                                                                           std::int64_t user_id,
                                                                                           const std::string& key) {
+    if (!fitsAsciiColumn(key)) return std::nullopt;
     auto& s = session.prepare(kFindKey);
     s.setInt64(1, user_id);
     s.setString(2, key);

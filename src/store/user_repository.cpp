@@ -1,5 +1,6 @@
 #include "store/user_repository.h"
 
+#include "store/ascii_column.h"
 #include "store/multi_statement.h"
 
 #include "store/multi_row.h"
@@ -94,6 +95,7 @@ std::optional<UserRow> UserRepository::findById(Session& session, std::int64_t i
 }
 
 std::optional<std::int64_t> UserRepository::agencyIdByCode(Session& session, const std::string& code) {
+    if (!fitsAsciiColumn(code)) return std::nullopt;
     auto& statement = session.prepare(kAgencyByCode);
     statement.setString(1, code);
     std::unique_ptr<sql::ResultSet> rs(statement.executeQuery());

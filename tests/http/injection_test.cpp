@@ -146,6 +146,41 @@ TEST_F(Injection, ListFiltersMatchNothingAndNeverFail) {
     EXPECT_NE(all.body.find("\"total\":1"), std::string::npos) << all.body;
 }
 
+// Codes, keys and statuses are ASCII columns, which MariaDB will not compare with other text:
+// Vietnamese words typed where a code belongs must find nothing (or be refused), never fail.
+TEST_F(Injection, VietnameseWordsWhereACodeBelongsFindNothingAndNeverFail) {
+    const std::string code = test::jsonString(app.as(desk, "POST", "/api/v1/dossiers", intakeBody()).body, "code");
+    const std::string words = "Sở Tư pháp";
+    std::string encoded;
+    Poco::URI::encode(words, "&=+?#%'\"/;", encoded);
+    for (const std::string& path : {"/api/v1/dossiers/" + encoded, "/api/v1/dossiers/" + encoded + "/events"}) {
+        const auto r = app.as(desk, "GET", path);
+        EXPECT_EQ(r.status, 404) << path << ": " << r.body;
+    }
+    for (const char* filter : {"q", "status", "procedure", "agency"}) {
+        const auto r = app.as(desk, "GET", "/api/v1/dossiers?" + std::string(filter) + "=" + encoded);
+        EXPECT_TRUE(r.status == 200 || (r.status >= 400 && r.status < 500)) << filter << ": " << r.status << r.body;
+        if (r.status == 200) {
+            EXPECT_NE(r.body.find("\"total\":0"), std::string::npos) << filter << ": " << r.body;
+        }
+    }
+    const auto report = app.as(desk, "GET", "/api/v1/reports/06a?period=2026-Q4&agency=" + encoded);
+    EXPECT_TRUE(report.status >= 400 && report.status < 500) << report.status << report.body;
+    std::string intake = intakeBody();
+    intake.replace(intake.find("2.000488"), 8, "Khai sinh");
+    const auto unknown_procedure = app.as(desk, "POST", "/api/v1/dossiers", intake);
+    EXPECT_TRUE(unknown_procedure.status >= 400 && unknown_procedure.status < 500) << unknown_procedure.body;
+    const auto keyed = app.as(desk, "POST", "/api/v1/dossiers", intakeBody(), {{"Idempotency-Key", "hồ-sơ-1"}});
+    EXPECT_EQ(keyed.status, 400) << keyed.body;
+    EXPECT_NE(keyed.body.find("Idempotency-Key"), std::string::npos) << keyed.body;
+    const auto transfer = app.as(officer, "POST", "/api/v1/dossiers/" + code + "/transitions",
+                                 R"({"command":"transfer","version":2,"to_agency":")" + words +
+                                     R"(","hop_due_at":"2026-12-25T17:00:00+07:00"})");
+    EXPECT_TRUE(transfer.status >= 400 && transfer.status < 500) << transfer.status << transfer.body;
+    EXPECT_EQ(count(app.db, "dossiers"), 1);
+    EXPECT_EQ(count(app.db, "dossier_events"), 2);
+}
+
 TEST_F(Injection, AnotherAgencysTrailAndApologyAreForbidden) {
     const std::string code = test::jsonString(app.as(desk, "POST", "/api/v1/dossiers", intakeBody()).body, "code");
     EXPECT_EQ(app.as(other_desk, "GET", "/api/v1/dossiers/" + code + "/events").status, 403);

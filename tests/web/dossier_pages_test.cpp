@@ -509,6 +509,11 @@ TEST_F(DossierPages, CitizenLookupShowsStatusAndAppointmentOnly) {
     };
     EXPECT_FALSE(message(wrong_digits.body).empty());
     EXPECT_EQ(message(wrong_digits.body), message(wrong_code.body));
+    // A citizen typing Vietnamese words where the code goes gets the same answer, not a 500.
+    const auto words = lookup("Hồ sơ khai sinh", "5678");
+    EXPECT_EQ(words.status, 404) << words.body;
+    EXPECT_EQ(message(words.body), message(wrong_code.body));
+    EXPECT_EQ(get(desk, "/ho-so/H%E1%BB%93-s%C6%A1").status, 404);
     int limited = 0;
     for (int i = 0; i < 25; ++i) limited += lookup(code, "0000").status == 429 ? 1 : 0;
     EXPECT_GT(limited, 0);

@@ -1,8 +1,8 @@
 #pragma once
-/// Codes, statuses and keys live in ASCII columns (ascii_bin). MariaDB refuses to compare such a
-/// column with text holding any other character (error 1267, "Illegal mix of collations"), and
-/// no row can hold such a value; so a lookup by a value that is not plain ASCII finds nothing
-/// without asking the server (store-internal).
+/// Codes, statuses, keys and usernames live in ASCII columns (CHARACTER SET ascii). MariaDB
+/// refuses to compare such a column with text holding any other character (error 1267,
+/// "Illegal mix of collations"), and no row can hold such a value; so a lookup by a value that
+/// is not plain ASCII finds nothing without asking the server (store-internal).
 
 #include <algorithm>
 #include <string_view>

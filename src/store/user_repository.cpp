@@ -72,6 +72,7 @@ std::string truncateUtf8(const std::string& text, std::size_t bytes) {
 }  // namespace
 
 std::optional<UserRow> UserRepository::findByUsername(Session& session, const std::string& username) {
+    if (!fitsAsciiColumn(username)) return std::nullopt;
     auto& statement = session.prepare(kFindByUsername);
     statement.setString(1, username);
     return findOne(statement);

@@ -69,8 +69,10 @@ TEST_F(AuthApi, LoginSetsAnHttpOnlySameSiteCookieAndMeReturnsTheUser) {
 TEST_F(AuthApi, WrongPasswordAndUnknownUserGetTheSameAnswer) {
     const auto wrong = login("tiepnhan", "sai-mat-khau");
     const auto unknown = login("khongco", "sai-mat-khau");
+    const auto full_name = login("Nguyễn Thị Hoa", "sai-mat-khau");  // typed instead of the username
     EXPECT_EQ(wrong.status, 401);
     EXPECT_EQ(unknown.status, 401);
+    EXPECT_EQ(full_name.status, 401) << full_name.body;
     EXPECT_NE(wrong.body.find("Tên đăng nhập hoặc mật khẩu không đúng"), std::string::npos);
     EXPECT_EQ(wrong.body.substr(0, wrong.body.find("request_id")), unknown.body.substr(0, unknown.body.find("request_id")));
     EXPECT_TRUE(wrong.set_cookies.empty());

@@ -654,10 +654,19 @@ struct DossierService::Impl {
             }
             case CommandKind::Transfer: {
                 requirePermission(p, domain::Permission::ProcessDossier, "chuyển hồ sơ liên thông");
-                const auto to = catalog.agency(requireField(in, "to_agency", "Chọn cơ quan nhận liên thông (to_agency)."));
+                const std::string to_code = requireField(in, "to_agency", "Chọn cơ quan nhận liên thông (to_agency).");
+                std::optional<domain::AgencyEntry> to;
+                try {
+                    to = catalog.agency(to_code);
+                } catch (const Error& e) {
+                    // A field of the command, to be corrected where it was typed.
+                    if (e.code() != ErrorCode::NotFound) throw;
+                    throw Error::invalidFields(
+                        {{"to_agency", e.userMessage() + " Nhập mã cơ quan nhận liên thông, ví dụ 000.00.15.H56."}});
+                }
                 std::optional<date::sys_seconds> hop_due;
                 if (const auto text = optionalField(in, "hop_due_at"); !text.empty()) hop_due = lt.parseIso(text, "hop_due_at");
-                return domain::TransferCommand{to.agency.id, hop_due, optionalField(in, "note")};
+                return domain::TransferCommand{to->agency.id, hop_due, optionalField(in, "note")};
             }
             case CommandKind::RequestSupplement:
                 requirePermission(p, domain::Permission::ProcessDossier, "yêu cầu bổ sung hồ sơ");

@@ -8,6 +8,21 @@
 #include <openssl/crypto.h>
 
 namespace motcua::service {
+namespace {
+
+/// The code as the receipt prints it, from what a citizen typed or pasted: without the spaces
+/// around it, and with capital letters (codes hold no small ones).
+std::string receiptCode(const std::string& typed) {
+    const auto first = typed.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) return "";
+    std::string code = typed.substr(first, typed.find_last_not_of(" \t\r\n") - first + 1);
+    for (char& c : code) {
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    }
+    return code;
+}
+
+}  // namespace
 
 std::string lastFourDigits(const std::string& phone) {
     std::string digits;
@@ -20,7 +35,8 @@ std::string lastFourDigits(const std::string& phone) {
 PublicLookupService::PublicLookupService(store::Database& database, CatalogService& catalog, const Clock& clock)
     : database_(database), catalog_(catalog), clock_(clock) {}
 
-std::optional<PublicStatus> PublicLookupService::find(const std::string& code, const std::string& phone_last4) {
+std::optional<PublicStatus> PublicLookupService::find(const std::string& typed_code, const std::string& phone_last4) {
+    const std::string code = receiptCode(typed_code);
     if (code.empty() || code.size() > 64 || phone_last4.size() != 4) return std::nullopt;
     for (char c : phone_last4) {
         if (c < '0' || c > '9') return std::nullopt;

@@ -39,7 +39,8 @@ public:
 
     /// Returns the public status of dossier `code` when `phone_last4` is four digits equal to the
     /// last four digits of the applicant's phone; std::nullopt otherwise (unknown code, wrong
-    /// digits, no phone on file) without telling which.
+    /// digits, no phone on file) without telling which. The code may come with spaces around it
+    /// and in small letters, as typed or pasted.
     std::optional<PublicStatus> find(const std::string& code, const std::string& phone_last4);
 
 private:

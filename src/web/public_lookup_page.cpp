@@ -75,7 +75,7 @@ void registerPublicLookup(http::Router& router, WebApp& web, service::PublicLook
         r.set("agency_name", found->handling_agency_name);
         r.set("received_text", formTime(found->received_at, local_time));
         r.set("due_text", formTime(found->due_at, local_time));
-        r.set("returned_text", formTime(found->returned_at, local_time));
+        setIf(r, "returned_text", formTime(found->returned_at, local_time));
         r.set("result_ready", found->result_ready);
         r.set("overdue", found->overdue);
         d.set("result", r);

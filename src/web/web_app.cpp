@@ -18,6 +18,20 @@ std::string safeNext(const std::string& next) {
     return next;
 }
 
+/// The page of this site the user came from (the Referer's path), for the error page's back
+/// link; "/" when there is none or it is another site's. (A script link would be blocked by
+/// the pages' Content-Security-Policy.)
+std::string backLink(const http::Request& request) {
+    const auto referer = request.header("Referer");
+    const auto host = request.header("Host");
+    if (!referer || !host) return "/";
+    for (const std::string scheme : {"http://", "https://"}) {
+        const std::string origin = scheme + *host;
+        if (referer->compare(0, origin.size(), origin) == 0) return safeNext(referer->substr(origin.size()));
+    }
+    return "/";
+}
+
 }  // namespace
 
 std::string formField(const http::Request& request, const std::string& name) {
@@ -107,6 +121,7 @@ http::ErrorRenderer WebApp::errorRenderer() {
         d.set("heading", status == 403 ? "Không có quyền" : status == 404 ? "Không tìm thấy" : "Không thực hiện được");
         d.set("message", message);
         d.set("request_id", request.request_id);
+        d.set("back", backLink(request));
         std::optional<domain::Principal> user;
         try {
             if (!http::isUnsafeMethod(request.method)) user = authenticator_.authenticate(request);

@@ -111,6 +111,20 @@ TEST_F(WebPages, NeverRedirectsOffSiteAfterSignIn) {
     }
 }
 
+TEST_F(WebPages, AnErrorPageLeadsBackToThePageOfThisSiteTheUserCameFrom) {
+    const std::string cookie = signIn();
+    const std::string site = "http://127.0.0.1:" + std::to_string(app_.server->port());
+    const auto from = [&](const std::string& referer) {
+        const auto r = app_.request("GET", "/ho-so/KHONG-CO", "", {{"Cookie", cookie}, {"Referer", referer}});
+        EXPECT_GE(r.status, 400);
+        return between(r.body, "<p><a href=\"", "\">← Quay lại");
+    };
+    EXPECT_EQ(from(site + "/ho-so?q=An"), "/ho-so?q=An");
+    EXPECT_EQ(from("http://evil.example/x"), "/");
+    EXPECT_EQ(from(site + "//evil.example/x"), "/");
+    EXPECT_EQ(from(site + ".evil.example/x"), "/");
+}
+
 TEST_F(WebPages, SignOutNeedsTheFormCsrfToken) {
     const std::string cookie = signIn();
     const auto home = app_.request("GET", "/", "", {{"Cookie", cookie}});

@@ -111,33 +111,37 @@ domain::AgencyEntry CatalogService::saveAgency(const domain::Principal& principa
     const auto now = clock_.now();
     database_.run([&](store::Session& s) {
         store::Transaction tx(s);
-        entry.agency.parent_id.reset();
-        if (entry.parent_code && !entry.parent_code->empty()) {
-            const auto parent = repository_->agencyByCode(s, *entry.parent_code);
-            if (!parent) throw Error::invalidFields({{"parent_code", "Không có cơ quan cấp trên mã " + *entry.parent_code + "."}});
-            entry.agency.parent_id = parent->agency.id;
-        }
-        domain::validateAgency(entry.agency);
-        const auto existing = repository_->agencyByCode(s, entry.agency.code);
-        if (existing) {
-            entry.agency.id = existing->agency.id;
-            // A new parent must not be the agency itself or one of its descendants.
-            std::vector<domain::Agency> all;
-            for (const auto& a : repository_->agencies(s)) all.push_back(a.agency.id == entry.agency.id ? entry.agency : a.agency);
-            try {
-                domain::AgencyTree check(std::move(all));
-            } catch (const Error&) {
-                throw Error(ErrorCode::FailedPrecondition, "Không thể đặt cơ quan cấp trên là chính nó hoặc cơ quan cấp dưới của nó.",
-                            "agency cycle", "parent_code");
-            }
-            repository_->updateAgency(s, entry, now);
-        } else {
-            entry.agency.id = domain::AgencyId{repository_->insertAgency(s, entry, now)};
-        }
+        writeAgency(s, entry, now);
         tx.commit();
     });
     invalidate();
     return entry;
+}
+
+void CatalogService::writeAgency(store::Session& s, domain::AgencyEntry& entry, date::sys_seconds now) {
+    entry.agency.parent_id.reset();
+    if (entry.parent_code && !entry.parent_code->empty()) {
+        const auto parent = repository_->agencyByCode(s, *entry.parent_code);
+        if (!parent) throw Error::invalidFields({{"parent_code", "Không có cơ quan cấp trên mã " + *entry.parent_code + "."}});
+        entry.agency.parent_id = parent->agency.id;
+    }
+    domain::validateAgency(entry.agency);
+    const auto existing = repository_->agencyByCode(s, entry.agency.code);
+    if (existing) {
+        entry.agency.id = existing->agency.id;
+        // A new parent must not be the agency itself or one of its descendants.
+        std::vector<domain::Agency> all;
+        for (const auto& a : repository_->agencies(s)) all.push_back(a.agency.id == entry.agency.id ? entry.agency : a.agency);
+        try {
+            domain::AgencyTree check(std::move(all));
+        } catch (const Error&) {
+            throw Error(ErrorCode::FailedPrecondition, "Không thể đặt cơ quan cấp trên là chính nó hoặc cơ quan cấp dưới của nó.",
+                        "agency cycle", "parent_code");
+        }
+        repository_->updateAgency(s, entry, now);
+    } else {
+        entry.agency.id = domain::AgencyId{repository_->insertAgency(s, entry, now)};
+    }
 }
 
 std::vector<domain::Field> CatalogService::fields() {
@@ -146,9 +150,13 @@ std::vector<domain::Field> CatalogService::fields() {
 
 domain::Field CatalogService::saveField(const domain::Principal& principal, const domain::Field& field) {
     requireAdmin(principal);
-    domain::validateField(field);
-    database_.run([&](store::Session& s) { repository_->upsertField(s, field, clock_.now()); });
+    database_.run([&](store::Session& s) { writeField(s, field, clock_.now()); });
     return field;
+}
+
+void CatalogService::writeField(store::Session& s, const domain::Field& field, date::sys_seconds now) {
+    domain::validateField(field);
+    repository_->upsertField(s, field, now);
 }
 
 std::vector<domain::ProcedureEntry> CatalogService::procedures() {
@@ -182,30 +190,34 @@ domain::ProcedureEntry CatalogService::procedure(const std::string& code) {
 domain::ProcedureEntry CatalogService::saveProcedure(const domain::Principal& principal,
                                                      const domain::ProcedureEntry& entry) {
     requireAdmin(principal);
-    if (entry.supplement_mode != "restart" && entry.supplement_mode != "pause") {
-        throw Error::invalidFields({{"supplement_mode", "Cách tính khi bổ sung hồ sơ phải là restart hoặc pause."}});
-    }
     const auto now = clock_.now();
     database_.run([&](store::Session& s) {
         store::Transaction tx(s);
-        std::vector<FieldError> problems;
-        const auto field_id = repository_->fieldId(s, entry.procedure.field_code);
-        if (!field_id) problems.push_back({"field_code", "Không có lĩnh vực mã " + entry.procedure.field_code + "."});
-        std::vector<std::int64_t> agency_ids;
-        for (const auto& code : entry.agency_codes) {
-            const auto a = repository_->agencyByCode(s, code);
-            if (!a) {
-                problems.push_back({"agency_codes", "Không có cơ quan mã " + code + "."});
-            } else {
-                agency_ids.push_back(a->agency.id.value);
-            }
-        }
-        if (!problems.empty()) throw Error::invalidFields(std::move(problems));
-        repository_->upsertProcedure(s, entry, *field_id, agency_ids, now);
+        writeProcedure(s, entry, now);
         tx.commit();
     });
     invalidate();
     return procedure(entry.procedure.code.str());
+}
+
+void CatalogService::writeProcedure(store::Session& s, const domain::ProcedureEntry& entry, date::sys_seconds now) {
+    if (entry.supplement_mode != "restart" && entry.supplement_mode != "pause") {
+        throw Error::invalidFields({{"supplement_mode", "Cách tính khi bổ sung hồ sơ phải là restart hoặc pause."}});
+    }
+    std::vector<FieldError> problems;
+    const auto field_id = repository_->fieldId(s, entry.procedure.field_code);
+    if (!field_id) problems.push_back({"field_code", "Không có lĩnh vực mã " + entry.procedure.field_code + "."});
+    std::vector<std::int64_t> agency_ids;
+    for (const auto& code : entry.agency_codes) {
+        const auto a = repository_->agencyByCode(s, code);
+        if (!a) {
+            problems.push_back({"agency_codes", "Không có cơ quan mã " + code + "."});
+        } else {
+            agency_ids.push_back(a->agency.id.value);
+        }
+    }
+    if (!problems.empty()) throw Error::invalidFields(std::move(problems));
+    repository_->upsertProcedure(s, entry, *field_id, agency_ids, now);
 }
 
 std::string CatalogService::exportCsv(CatalogKind kind) {
@@ -255,35 +267,42 @@ ImportResult CatalogService::importCsv(const domain::Principal& principal, Catal
         }
     }
     if (!problems.empty()) throw Error::invalidFields(std::move(problems));
-    for (std::size_t i = 1; i < rows.size(); ++i) {
-        const auto& r = rows[i];
-        try {
-            if (kind == CatalogKind::Agencies) {
-                domain::AgencyEntry e;
-                e.agency.code = r[0];
-                e.agency.name = r[1];
-                if (!r[2].empty()) e.parent_code = r[2];
-                e.head_title = r[3];
-                e.address = r[4];
-                e.phone = r[5];
-                e.active = parseActive(r[6]);
-                saveAgency(principal, e);
-            } else if (kind == CatalogKind::Fields) {
-                saveField(principal, domain::Field{r[0], r[1]});
-            } else {
-                domain::ProcedureInput input{r[0], r[1], r[2], domain::parseDuration(r[3]), r[4], parseFee(r[5])};
-                domain::ProcedureEntry e{0, domain::parseProcedure(input), r[6], parseActive(r[8]), splitCodes(r[7])};
-                saveProcedure(principal, e);
+    const auto now = clock_.now();
+    database_.run([&](store::Session& s) {
+        store::Transaction tx(s);
+        result.created_or_updated = 0;  // counted again when the unit of work is retried
+        for (std::size_t i = 1; i < rows.size(); ++i) {
+            const auto& r = rows[i];
+            try {
+                if (kind == CatalogKind::Agencies) {
+                    domain::AgencyEntry e;
+                    e.agency.code = r[0];
+                    e.agency.name = r[1];
+                    if (!r[2].empty()) e.parent_code = r[2];
+                    e.head_title = r[3];
+                    e.address = r[4];
+                    e.phone = r[5];
+                    e.active = parseActive(r[6]);
+                    writeAgency(s, e, now);
+                } else if (kind == CatalogKind::Fields) {
+                    writeField(s, domain::Field{r[0], r[1]}, now);
+                } else {
+                    domain::ProcedureInput input{r[0], r[1], r[2], domain::parseDuration(r[3]), r[4], parseFee(r[5])};
+                    domain::ProcedureEntry e{0, domain::parseProcedure(input), r[6], parseActive(r[8]), splitCodes(r[7])};
+                    writeProcedure(s, e, now);
+                }
+                ++result.created_or_updated;
+            } catch (const Error& e) {
+                if (e.code() != ErrorCode::InvalidArgument && e.code() != ErrorCode::NotFound &&
+                    e.code() != ErrorCode::FailedPrecondition) {
+                    throw;
+                }
+                throw atLine(e, i + 1);
             }
-            ++result.created_or_updated;
-        } catch (const Error& e) {
-            if (e.code() != ErrorCode::InvalidArgument && e.code() != ErrorCode::NotFound &&
-                e.code() != ErrorCode::FailedPrecondition) {
-                throw;
-            }
-            throw atLine(e, i + 1);
         }
-    }
+        tx.commit();
+    });
+    invalidate();
     return result;
 }
 

@@ -17,6 +17,7 @@
 namespace motcua::store {
 class Database;
 class CatalogRepository;
+class Session;
 }  // namespace motcua::store
 
 namespace motcua::service {
@@ -67,13 +68,17 @@ public:
     std::string exportCsv(CatalogKind kind);
     /// Imports a CSV file of the same shape; admin only. Every row is an upsert by code, so a
     /// file can be re-imported. The shape of every row is checked before anything is written;
-    /// the first row that fails validation stops the import with an error naming its line
-    /// (rows before it are saved; fix the line and import the file again).
+    /// the first row that fails validation stops the import with an error naming its line, and
+    /// nothing of the file is saved (all rows are written in one transaction).
     ImportResult importCsv(const domain::Principal& principal, CatalogKind kind, const std::string& text);
 
 private:
     void requireAdmin(const domain::Principal& principal);
     void invalidate();
+    /// The writes of saveAgency, saveField and saveProcedure, in the caller's transaction.
+    void writeAgency(store::Session& s, domain::AgencyEntry& entry, date::sys_seconds now);
+    void writeField(store::Session& s, const domain::Field& field, date::sys_seconds now);
+    void writeProcedure(store::Session& s, const domain::ProcedureEntry& entry, date::sys_seconds now);
 
     store::Database& database_;
     const Clock& clock_;

@@ -508,6 +508,20 @@ TEST_F(DossierApi, CatalogIsManagedByAdministratorsAndRoundTripsThroughCsv) {
                             {{"Content-Type", "text/csv"}});
     EXPECT_EQ(bad.status, 422);
     EXPECT_NE(bad.body.find("Dòng 2"), std::string::npos) << bad.body;
+    // A file refused at its third line leaves the catalog as it was: not even its first row is saved.
+    const auto fields_before = countRows(app.db, "fields");
+    const auto half = app.as(admin, "POST", "/api/v1/catalog/fields/csv", "code,name\r\nHT,Hộ tịch\r\n,Không mã\r\n",
+                             {{"Content-Type", "text/csv"}});
+    EXPECT_EQ(half.status, 422) << half.body;
+    EXPECT_NE(half.body.find("Dòng 3"), std::string::npos) << half.body;
+    EXPECT_EQ(countRows(app.db, "fields"), fields_before);
+    const auto renamed = app.as(admin, "POST", "/api/v1/catalog/procedures/csv",
+                                "code,name,field_code,duration,online_level,fee_vnd,supplement_mode,agency_codes,active\r\n"
+                                "2.000488,Tên mới,LLTP,15d,full,200000,restart,000.00.06.H56,1\r\n"
+                                "2.000489,Y,KHONGCO,5d,full,0,restart,,1\r\n",
+                                {{"Content-Type", "text/csv"}});
+    EXPECT_EQ(renamed.status, 422) << renamed.body;
+    EXPECT_EQ(jsonString(app.as(admin, "GET", "/api/v1/procedures/2.000488").body, "name"), "Cấp Phiếu lý lịch tư pháp, số 1");
 }
 
 }  // namespace

@@ -90,7 +90,7 @@ void registerCatalogRoutes(Router& router, Authenticator& auth, service::Catalog
     });
     router.add("POST", "/api/v1/agencies", [&](Request& request) {
         const auto p = requirePrincipal(auth, request);
-        return Response::json(stringify(agencyJson(catalog.saveAgency(p, agencyFrom(parseObject(request.body), std::nullopt)))), 201);
+        return Response::json(stringify(agencyJson(catalog.createAgency(p, agencyFrom(parseObject(request.body), std::nullopt)))), 201);
     });
     router.add("GET", "/api/v1/agencies/{code}", [&](Request& request) {
         requirePrincipal(auth, request);

@@ -106,19 +106,28 @@ domain::AgencyEntry CatalogService::agency(const std::string& code) {
 }
 
 domain::AgencyEntry CatalogService::saveAgency(const domain::Principal& principal, const domain::AgencyEntry& input) {
+    return storeAgency(principal, input, false);
+}
+
+domain::AgencyEntry CatalogService::createAgency(const domain::Principal& principal, const domain::AgencyEntry& input) {
+    return storeAgency(principal, input, true);
+}
+
+domain::AgencyEntry CatalogService::storeAgency(const domain::Principal& principal, const domain::AgencyEntry& input,
+                                                bool create_only) {
     requireAdmin(principal);
     domain::AgencyEntry entry = input;
     const auto now = clock_.now();
     database_.run([&](store::Session& s) {
         store::Transaction tx(s);
-        writeAgency(s, entry, now);
+        writeAgency(s, entry, now, create_only);
         tx.commit();
     });
     invalidate();
     return entry;
 }
 
-void CatalogService::writeAgency(store::Session& s, domain::AgencyEntry& entry, date::sys_seconds now) {
+void CatalogService::writeAgency(store::Session& s, domain::AgencyEntry& entry, date::sys_seconds now, bool create_only) {
     entry.agency.parent_id.reset();
     if (entry.parent_code && !entry.parent_code->empty()) {
         const auto parent = repository_->agencyByCode(s, *entry.parent_code);
@@ -127,6 +136,13 @@ void CatalogService::writeAgency(store::Session& s, domain::AgencyEntry& entry, 
     }
     domain::validateAgency(entry.agency);
     const auto existing = repository_->agencyByCode(s, entry.agency.code);
+    if (existing && create_only) {
+        throw Error(ErrorCode::AlreadyExists,
+                    "Đã có cơ quan mã " + entry.agency.code + " (" + existing->agency.name +
+                        "); muốn sửa thông tin cơ quan này thì dùng chức năng sửa (PUT /api/v1/agencies/" +
+                        entry.agency.code + ").",
+                    "agency exists", "code");
+    }
     if (existing) {
         entry.agency.id = existing->agency.id;
         // A new parent must not be the agency itself or one of its descendants.

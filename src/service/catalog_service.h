@@ -52,6 +52,8 @@ public:
     /// Creates or updates (by code) an agency; admin only. Throws Error(InvalidArgument) listing
     /// every bad field, Error(NotFound) for an unknown parent, Error(FailedPrecondition) for a cycle.
     domain::AgencyEntry saveAgency(const domain::Principal& principal, const domain::AgencyEntry& entry);
+    /// Like saveAgency, for a new agency only: throws Error(AlreadyExists) when the code is taken.
+    domain::AgencyEntry createAgency(const domain::Principal& principal, const domain::AgencyEntry& entry);
 
     std::vector<domain::Field> fields();
     /// Creates or renames a field; admin only.
@@ -76,9 +78,11 @@ private:
     void requireAdmin(const domain::Principal& principal);
     void invalidate();
     /// The writes of saveAgency, saveField and saveProcedure, in the caller's transaction.
-    void writeAgency(store::Session& s, domain::AgencyEntry& entry, date::sys_seconds now);
+    /// `create_only`: refuse (AlreadyExists) a code already in the catalog.
+    void writeAgency(store::Session& s, domain::AgencyEntry& entry, date::sys_seconds now, bool create_only = false);
     void writeField(store::Session& s, const domain::Field& field, date::sys_seconds now);
     void writeProcedure(store::Session& s, const domain::ProcedureEntry& entry, date::sys_seconds now);
+    domain::AgencyEntry storeAgency(const domain::Principal& principal, const domain::AgencyEntry& entry, bool create_only);
 
     store::Database& database_;
     const Clock& clock_;

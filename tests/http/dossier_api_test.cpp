@@ -489,6 +489,15 @@ TEST_F(DossierApi, AReportReadOrACounterFlushWhoseCommitIsCutRunsAgainRatherThan
 
 TEST_F(DossierApi, CatalogIsManagedByAdministratorsAndRoundTripsThroughCsv) {
     EXPECT_EQ(app.as(desk, "POST", "/api/v1/fields", R"({"code":"HT","name":"Hộ tịch"})").status, 403);
+    // Creating an agency under a code already in use is refused: it would overwrite that agency.
+    const auto before = app.as(admin, "GET", "/api/v1/agencies/000.00.06.H56").body;
+    const auto taken = app.as(admin, "POST", "/api/v1/agencies", R"({"code":"000.00.06.H56","name":"Tên bị ghi đè"})");
+    EXPECT_EQ(taken.status, 409) << taken.body;
+    EXPECT_NE(taken.body.find("Đã có cơ quan mã 000.00.06.H56 (Sở Tư pháp)"), std::string::npos) << taken.body;
+    EXPECT_EQ(app.as(admin, "GET", "/api/v1/agencies/000.00.06.H56").body, before);
+    EXPECT_EQ(app.as(admin, "POST", "/api/v1/agencies", R"({"code":"000.00.20.H56","name":"Sở Y tế","parent_code":"000.00.00.H56"})")
+                  .status,
+              201);
     const auto csv = app.as(admin, "GET", "/api/v1/catalog/procedures/csv");
     ASSERT_EQ(csv.status, 200);
     EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBF" "code,name,field_code", 0), 0u) << csv.body;

@@ -966,10 +966,14 @@ std::vector<domain::DossierEvent> DossierService::eventsById(const domain::Princ
     return impl_->trail(principal, Impl::Lookup::ByNumber, [&](store::Session& s) { return impl_->loadById(s, id); });
 }
 
-std::string DossierService::username(std::int64_t user_id) {
+std::string DossierService::username(std::int64_t user_id) { return userLabel(user_id, false); }
+
+std::string DossierService::fullName(std::int64_t user_id) { return userLabel(user_id, true); }
+
+std::string DossierService::userLabel(std::int64_t user_id, bool full_name) {
     auto& m = *impl_;
     const auto user = m.db.run([&](store::Session& s) { return m.users.findById(s, user_id); });
-    if (user) return user->username;
+    if (user) return full_name && !user->full_name.empty() ? user->full_name : user->username;
     std::string unknown = "#";  // not "#" + to_string(): GCC 12 -Wrestrict misfires on it when optimising
     unknown += std::to_string(user_id);
     return unknown;

@@ -144,10 +144,15 @@ public:
     /// The same by id.
     std::vector<domain::DossierEvent> eventsById(const domain::Principal& principal, std::int64_t id);
 
-    /// Returns the username of a user id (for the control sheet), or "#id".
+    /// Returns the username of a user id (for the API's trail), or "#id".
     std::string username(std::int64_t user_id);
+    /// Returns the full name of a user id, as printed forms and pages name people (the
+    /// username when no full name is on file), or "#id".
+    std::string fullName(std::int64_t user_id);
 
 private:
+    std::string userLabel(std::int64_t user_id, bool full_name);
+
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

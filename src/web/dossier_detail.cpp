@@ -161,7 +161,7 @@ http::Response detailPage(const DossierPagesContext& ctx, const http::Request& r
         item.set("sequence", std::to_string(e.sequence()));
         item.set("label", std::string(domain::labelVi(e.kind())));
         item.set("at", shortTime(e.at(), ctx.local_time));
-        item.set("actor", ctx.dossiers.username(e.actorUser().value));
+        item.set("actor", ctx.dossiers.fullName(e.actorUser().value));
         setIf(item, "note", e.note());
         events.push_back(item);
         supplement = supplement || e.kind() == domain::DossierEventKind::SupplementRequested;

@@ -26,10 +26,9 @@ Data formData(const DossierPagesContext& ctx, const service::DossierView& view, 
     return d;
 }
 
-/// The name to print for the user who did something: the signed-in user's full name when it
-/// was them, else their username.
+/// The name to print for the user who did something: their full name, as forms are signed.
 std::string actorName(const DossierPagesContext& ctx, const domain::Principal& user, std::int64_t actor) {
-    return actor == user.user_id ? user.full_name : ctx.dossiers.username(actor);
+    return actor == user.user_id ? user.full_name : ctx.dossiers.fullName(actor);
 }
 
 std::optional<domain::DossierEvent> lastEvent(const std::vector<domain::DossierEvent>& events,
@@ -121,7 +120,7 @@ http::Response controlSheet(const DossierPagesContext& ctx, const service::Dossi
         Data step;
         step.set("step", std::to_string(e.sequence()) + ". " + std::string(domain::labelVi(e.kind())));
         step.set("at_text", shortTime(e.at(), ctx.local_time));
-        step.set("actor", ctx.dossiers.username(e.actorUser().value));
+        step.set("actor", ctx.dossiers.fullName(e.actorUser().value));
         const auto verdict = e.payloadValue("verdict");
         step.set("verdict", verdict ? std::string(domain::labelVi(domain::parseVerdict(*verdict))) : "");
         step.set("note", e.note());

@@ -281,6 +281,15 @@ TEST_F(DossierPages, ADossierMovesThroughTheFormsToReturnAndTheHeadSeesItOverdue
     const std::string label = verdict == "late" ? "Quá hạn" : verdict == "early" ? "Trước hạn" : "Đúng hạn";
     EXPECT_TRUE(contains(sheet.body, "<td>" + label + "</td>")) << verdict;
     EXPECT_TRUE(contains(sheet.body, "Đã cấp Phiếu LLTP số 1"));
+    // People are named as they sign, by their full names, on the sheet, the receipt and the
+    // trail, whoever prints them.
+    EXPECT_TRUE(contains(sheet.body, "Nguyễn Thị Hoa")) << sheet.body;
+    EXPECT_TRUE(contains(sheet.body, "Trần Văn Minh"));
+    EXPECT_FALSE(contains(sheet.body, ">tiepnhan<"));
+    EXPECT_TRUE(contains(get(head, "/ho-so/" + code + "/in/giay-tiep-nhan").body, "Nguyễn Thị Hoa"));
+    const auto page = get(head, "/ho-so/" + code).body;
+    EXPECT_TRUE(contains(page, "Trần Văn Minh")) << page;
+    EXPECT_FALSE(contains(page, ">xuly<"));
 }
 
 TEST_F(DossierPages, ARejectionAfterAppraisalSendsTheOfficerToThePrintedRejectionSlip) {

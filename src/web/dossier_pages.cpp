@@ -6,6 +6,7 @@
 #include "domain/core/error.h"
 #include "domain/core/whole_number.h"
 #include "domain/dossier/dossier_state.h"
+#include "domain/dossier/intake.h"
 #include "http/dossier_api.h"
 #include "http/json.h"
 #include "service/catalog_service.h"
@@ -310,7 +311,18 @@ void registerDossierPages(http::Router& router, const DossierPagesContext& conte
         } catch (const Error& e) {
             merge(e);
         }
-        if (input && errors.empty()) {
+        if (input && !errors.empty()) {
+            // Only the procedure is not settled (resolveProcedure told why): the other fields'
+            // problems are told now too, not on the next submission.
+            try {
+                domain::validateIntake(input->request, ctx.clock.now());
+            } catch (const Error& e) {
+                if (e.code() != ErrorCode::InvalidArgument) throw;
+                for (const auto& f : e.fieldErrors()) {
+                    if (f.field != "procedure_code") errors.push_back(f);
+                }
+            }
+        } else if (input) {
             try {
                 // The form's one-time key makes a double submission print the first dossier again;
                 // hashed, so whatever the hidden field holds is a well-formed key.

@@ -169,6 +169,18 @@ TEST_F(DossierPages, InvalidIntakeKeepsTheValuesAndExplainsInVietnamese) {
     EXPECT_TRUE(contains(r.body, "value=\"0912345678\""));
     EXPECT_TRUE(contains(r.body, "value=\"Tờ khai yêu cầu cấp Phiếu LLTP\""));
     EXPECT_TRUE(contains(r.body, "Họ tên")) << r.body;
+    // The ID number's error stands under its field.
+    const auto id_field = r.body.find("value=\"12ab\"");
+    ASSERT_NE(id_field, std::string::npos);
+    EXPECT_NE(r.body.substr(id_field, 600).find("Số định danh cá nhân phải gồm 12 chữ số"), std::string::npos)
+        << r.body.substr(id_field, 600);
+    // With the procedure not found as well, every field's problem is told in the same answer.
+    auto unknown = intakeForm("không có thủ tục này", "");
+    unknown[5] = {"applicant.id_number", "12ab"};
+    const auto all = post(desk, "/tiep-nhan", unknown);
+    EXPECT_EQ(all.status, 422);
+    EXPECT_TRUE(contains(all.body, "Số định danh cá nhân phải gồm 12 chữ số")) << all.body;
+    EXPECT_TRUE(contains(all.body, "Họ tên"));
     EXPECT_EQ(jsonInt(app.as(admin, "GET", "/api/v1/dossiers").body, "total"), 0);
 }
 

@@ -63,17 +63,17 @@ void checkIdentity(std::vector<FieldError>& errors, const Applicant& applicant) 
     const std::string_view id = applicant.identity_number;
     if (applicant.kind == ApplicantKind::Individual) {
         if (id.empty()) {
-            errors.push_back({"applicant.identity_number", "Số định danh cá nhân (CCCD/CMND) không được để trống"});
+            errors.push_back({"applicant.id_number", "Số định danh cá nhân (CCCD/CMND) không được để trống"});
         } else if (!isValidPersonalIdNumber(id)) {
-            errors.push_back({"applicant.identity_number",
+            errors.push_back({"applicant.id_number",
                               "Số định danh cá nhân phải gồm 12 chữ số (CCCD) hoặc 9 chữ số (CMND)"});
         }
         return;
     }
     if (id.empty()) {
-        errors.push_back({"applicant.identity_number", "Mã số thuế của tổ chức không được để trống"});
+        errors.push_back({"applicant.id_number", "Mã số thuế của tổ chức không được để trống"});
     } else if (!isValidTaxCode(id)) {
-        errors.push_back({"applicant.identity_number",
+        errors.push_back({"applicant.id_number",
                           "Mã số thuế của tổ chức phải gồm 10 hoặc 13 chữ số, hoặc dạng 10 chữ số-3 chữ số"});
     }
 }
@@ -106,7 +106,7 @@ void checkRepresentative(std::vector<FieldError>& errors, const std::optional<Re
     checkText(errors, {"applicant.representative.name", "Họ tên người được ủy quyền", IntakeLimits::kMaxNameLength},
               representative->name);
     if (!isValidPersonalIdNumber(representative->identity_number)) {
-        errors.push_back({"applicant.representative.identity_number",
+        errors.push_back({"applicant.representative.id_number",
                           "Số định danh của người được ủy quyền phải gồm 12 chữ số (CCCD) hoặc 9 chữ số (CMND)"});
     }
 }

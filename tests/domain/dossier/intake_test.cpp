@@ -64,9 +64,9 @@ TEST(IntakeValidation, CollectsEveryFieldErrorAtOnce) {
     request.received_at = kReceivedAt + 1h;
     request.handover_at = kReceivedAt;
     EXPECT_EQ(fieldsOf(request), (std::set<std::string>{
-                                     "applicant.name", "applicant.identity_number", "applicant.phone",
+                                     "applicant.name", "applicant.id_number", "applicant.phone",
                                      "applicant.email", "applicant.representative.name",
-                                     "applicant.representative.identity_number", "procedure_code",
+                                     "applicant.representative.id_number", "procedure_code",
                                      "documents[0].name", "documents[1].count", "received_at", "handover_at"}));
 }
 

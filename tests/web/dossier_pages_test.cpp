@@ -160,27 +160,28 @@ TEST_F(DossierPages, ProcedureIsFoundByNameWithoutDiacriticsOrOfferedAsChoices) 
 }
 
 TEST_F(DossierPages, InvalidIntakeKeepsTheValuesAndExplainsInVietnamese) {
-    auto form = intakeForm("2.000488", "");
-    form[5] = {"applicant.id_number", "12ab"};
-    const auto r = post(desk, "/tiep-nhan", form);
-    EXPECT_EQ(r.status, 422);
-    EXPECT_TRUE(contains(r.body, "class=\"field-error\"")) << r.body;
-    EXPECT_TRUE(contains(r.body, "value=\"12ab\""));
-    EXPECT_TRUE(contains(r.body, "value=\"0912345678\""));
-    EXPECT_TRUE(contains(r.body, "value=\"Tờ khai yêu cầu cấp Phiếu LLTP\""));
-    EXPECT_TRUE(contains(r.body, "Họ tên")) << r.body;
+    // No name and a malformed ID number, for `procedure`.
+    const auto submit = [&](const std::string& procedure) {
+        auto form = intakeForm(procedure, "");
+        form[5] = {"applicant.id_number", "12ab"};
+        const auto r = post(desk, "/tiep-nhan", form);
+        EXPECT_EQ(r.status, 422);
+        EXPECT_TRUE(contains(r.body, "Họ tên")) << r.body;
+        return r.body;
+    };
+    const std::string body = submit("2.000488");
+    EXPECT_TRUE(contains(body, "class=\"field-error\"")) << body;
+    EXPECT_TRUE(contains(body, "value=\"12ab\""));
+    EXPECT_TRUE(contains(body, "value=\"0912345678\""));
+    EXPECT_TRUE(contains(body, "value=\"Tờ khai yêu cầu cấp Phiếu LLTP\""));
     // The ID number's error stands under its field.
-    const auto id_field = r.body.find("value=\"12ab\"");
+    const auto id_field = body.find("value=\"12ab\"");
     ASSERT_NE(id_field, std::string::npos);
-    EXPECT_NE(r.body.substr(id_field, 600).find("Số định danh cá nhân phải gồm 12 chữ số"), std::string::npos)
-        << r.body.substr(id_field, 600);
+    EXPECT_NE(body.substr(id_field, 600).find("Số định danh cá nhân phải gồm 12 chữ số"), std::string::npos)
+        << body.substr(id_field, 600);
     // With the procedure not found as well, every field's problem is told in the same answer.
-    auto unknown = intakeForm("không có thủ tục này", "");
-    unknown[5] = {"applicant.id_number", "12ab"};
-    const auto all = post(desk, "/tiep-nhan", unknown);
-    EXPECT_EQ(all.status, 422);
-    EXPECT_TRUE(contains(all.body, "Số định danh cá nhân phải gồm 12 chữ số")) << all.body;
-    EXPECT_TRUE(contains(all.body, "Họ tên"));
+    const std::string all = submit("không có thủ tục này");
+    EXPECT_TRUE(contains(all, "Số định danh cá nhân phải gồm 12 chữ số")) << all;
     EXPECT_EQ(jsonInt(app.as(admin, "GET", "/api/v1/dossiers").body, "total"), 0);
 }
 

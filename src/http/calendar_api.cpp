@@ -161,13 +161,19 @@ void registerCalendarRoutes(Router& router, Authenticator& authenticator, servic
         domain::Principal admin;
         requireCalendarAdmin(authenticator, request, admin);
         const auto body = parseObject(request.body);
-        const auto sessions = optString(body, "sessions").value_or("07:00-11:30,13:30-17:00");
-        const auto cutoff = optString(body, "forwarding_cutoff").value_or("15:00");
-        calendar.setWorkingHours(request.param("code"), sessions, cutoff, admin.username);
+        // Both are required: a misspelt or missing key must not put the defaults in their place.
+        rejectUnknownKeys(body, {"sessions", "forwarding_cutoff"});
+        const auto sessions = optString(body, "sessions");
+        const auto cutoff = optString(body, "forwarding_cutoff");
+        std::vector<FieldError> missing;
+        if (!sessions) missing.push_back({"sessions", "Thiếu các buổi làm việc (sessions), ví dụ \"07:00-11:30,13:30-17:00\"."});
+        if (!cutoff) missing.push_back({"forwarding_cutoff", "Thiếu giờ chốt chuyển hồ sơ trong ngày (forwarding_cutoff), ví dụ \"15:00\"."});
+        if (!missing.empty()) throw Error::invalidFields(std::move(missing));
+        calendar.setWorkingHours(request.param("code"), *sessions, *cutoff, admin.username);
         auto out = newObject();
         out->set("agency", request.param("code"));
-        out->set("sessions", sessions);
-        out->set("forwarding_cutoff", cutoff);
+        out->set("sessions", *sessions);
+        out->set("forwarding_cutoff", *cutoff);
         return Response::json(stringify(out));
     });
 }

@@ -170,16 +170,25 @@ TEST_F(CalendarAdminApi, AgencyWorkingHoursChangeItsDeadlines) {
     // After the 10:00 cut-off: counted from Fri 07:30 → due Fri 09:30.
     EXPECT_NE(app_.request("GET", late).body.find("\"due_at\":\"2026-11-20T09:30:00+07:00\""), std::string::npos);
     const auto overlap = app_.as(admin_, "PUT", "/api/v1/agencies/000.00.06.H56/working-hours",
-                                 R"({"sessions":"07:00-12:00,11:00-17:00"})");
+                                 R"({"sessions":"07:00-12:00,11:00-17:00","forwarding_cutoff":"15:00"})");
     EXPECT_EQ(overlap.status, 422) << overlap.body;
     // A time of day is two digits, a colon and two digits: "0x:30" is not 00:30, nor "11:3x" 11:03.
     for (const char* sessions : {"0x:30-11:30", "07:30-11:3x", "07:30-24:30"}) {
         const auto bad = app_.as(admin_, "PUT", "/api/v1/agencies/000.00.06.H56/working-hours",
-                                 std::string(R"({"sessions":")") + sessions + R"("})");
+                                 std::string(R"({"sessions":")") + sessions + R"(","forwarding_cutoff":"15:00"})");
         EXPECT_EQ(bad.status, 422) << sessions << ": " << bad.body;
     }
+    // A misspelt or missing key is refused, not replaced by the default hours.
+    for (const char* body : {R"({"sesions":"07:30-11:30"})", R"({"sessions":"07:30-11:30"})", "{}"}) {
+        const auto bad = app_.as(admin_, "PUT", "/api/v1/agencies/000.00.06.H56/working-hours", body);
+        EXPECT_EQ(bad.status, 422) << body << ": " << bad.body;
+    }
     EXPECT_NE(app_.request("GET", hours_path).body.find("\"due_at\":\"2026-11-19T10:00:00+07:00\""), std::string::npos);
-    EXPECT_EQ(app_.as(admin_, "PUT", "/api/v1/agencies/KHONG.CO/working-hours", "{}").status, 404);
+    EXPECT_NE(app_.request("GET", late).body.find("\"due_at\":\"2026-11-20T09:30:00+07:00\""), std::string::npos);
+    EXPECT_EQ(app_.as(admin_, "PUT", "/api/v1/agencies/KHONG.CO/working-hours",
+                      R"({"sessions":"07:30-11:30","forwarding_cutoff":"10:00"})")
+                  .status,
+              404);
 }
 
 }  // namespace

@@ -42,6 +42,7 @@ Poco::JSON::Object::Ptr procedureJson(const domain::ProcedureEntry& p) {
 
 domain::AgencyEntry agencyFrom(const Poco::JSON::Object::Ptr& body, const std::optional<std::string>& code) {
     rejectUnknownKeys(body, {"code", "name", "parent_code", "head_title", "address", "phone", "active"});
+    if (code) requireAllKeys(body, {"name", "parent_code", "head_title", "address", "phone", "active"});  // PUT
     domain::AgencyEntry e;
     e.agency.code = code ? *code : optString(body, "code").value_or("");
     e.agency.name = optString(body, "name").value_or("");
@@ -56,6 +57,10 @@ domain::AgencyEntry agencyFrom(const Poco::JSON::Object::Ptr& body, const std::o
 domain::ProcedureEntry procedureFrom(const Poco::JSON::Object::Ptr& body, const std::optional<std::string>& code) {
     rejectUnknownKeys(body, {"code", "name", "field_code", "duration", "online_level", "fee_vnd", "supplement_mode",
                              "agency_codes", "active"});
+    if (code) {  // PUT
+        requireAllKeys(body, {"name", "field_code", "duration", "online_level", "fee_vnd", "supplement_mode", "agency_codes",
+                              "active"});
+    }
     std::vector<FieldError> problems;
     domain::Duration duration;
     try {

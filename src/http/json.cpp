@@ -116,6 +116,17 @@ void rejectUnknownKeys(const Poco::JSON::Object::Ptr& object, const std::set<std
     if (!problems.empty()) throw Error::invalidFields(std::move(problems));
 }
 
+void requireAllKeys(const Poco::JSON::Object::Ptr& object, const std::set<std::string>& keys) {
+    std::vector<FieldError> problems;
+    for (const auto& key : keys) {
+        if (!object->has(key)) {
+            problems.push_back({key, "Thiếu trường \"" + key +
+                                         "\": lệnh sửa thay toàn bộ thông tin, hãy gửi đủ mọi trường (như GET trả về)."});
+        }
+    }
+    if (!problems.empty()) throw Error::invalidFields(std::move(problems));
+}
+
 std::vector<std::string> optStringList(const Poco::JSON::Object::Ptr& object, const std::string& key) {
     std::vector<std::string> out;
     if (!object->has(key) || object->isNull(key)) return out;

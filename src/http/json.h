@@ -38,6 +38,10 @@ std::optional<bool> optBool(const Poco::JSON::Object::Ptr& object, const std::st
 /// Refuses members the endpoint does not know (422 naming each), so a typo is reported, not ignored.
 void rejectUnknownKeys(const Poco::JSON::Object::Ptr& object, const std::set<std::string>& known);
 
+/// Refuses a replacement (PUT) that leaves out any of `keys` (422 naming each; null counts as
+/// given), so that a field left out is not silently emptied.
+void requireAllKeys(const Poco::JSON::Object::Ptr& object, const std::set<std::string>& keys);
+
 /// Reads an optional array of strings; throws BadRequest naming `key` for anything else.
 std::vector<std::string> optStringList(const Poco::JSON::Object::Ptr& object, const std::string& key);
 

@@ -495,6 +495,23 @@ TEST_F(DossierApi, CatalogIsManagedByAdministratorsAndRoundTripsThroughCsv) {
     EXPECT_EQ(taken.status, 409) << taken.body;
     EXPECT_NE(taken.body.find("Đã có cơ quan mã 000.00.06.H56 (Sở Tư pháp)"), std::string::npos) << taken.body;
     EXPECT_EQ(app.as(admin, "GET", "/api/v1/agencies/000.00.06.H56").body, before);
+    // A replacement that leaves fields out is refused rather than emptying them; one with every
+    // field of the GET answer changes what it says.
+    const auto partial = app.as(admin, "PUT", "/api/v1/agencies/000.00.06.H56", R"({"name":"Sở Tư pháp tỉnh"})");
+    EXPECT_EQ(partial.status, 422) << partial.body;
+    EXPECT_NE(partial.body.find("parent_code"), std::string::npos) << partial.body;
+    EXPECT_EQ(app.as(admin, "GET", "/api/v1/agencies/000.00.06.H56").body, before);
+    std::string whole = before;
+    const std::string name = "\"Sở Tư pháp\"";
+    whole.replace(whole.find(name), name.size(), "\"Sở Tư pháp tỉnh\"");
+    const auto replaced = app.as(admin, "PUT", "/api/v1/agencies/000.00.06.H56", whole);
+    ASSERT_EQ(replaced.status, 200) << replaced.body << " for " << whole;
+    EXPECT_EQ(jsonString(replaced.body, "name"), "Sở Tư pháp tỉnh");
+    EXPECT_EQ(jsonString(replaced.body, "parent_code"), jsonString(before, "parent_code"));
+    const auto procedure_partial = app.as(admin, "PUT", "/api/v1/procedures/2.000488",
+                                          R"({"name":"X","field_code":"LLTP","duration":"10d"})");
+    EXPECT_EQ(procedure_partial.status, 422) << procedure_partial.body;
+    EXPECT_NE(procedure_partial.body.find("agency_codes"), std::string::npos) << procedure_partial.body;
     EXPECT_EQ(app.as(admin, "POST", "/api/v1/agencies", R"({"code":"000.00.20.H56","name":"Sở Y tế","parent_code":"000.00.00.H56"})")
                   .status,
               201);

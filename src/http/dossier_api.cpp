@@ -264,6 +264,11 @@ void registerDossierRoutes(Router& router, Authenticator& auth, service::Dossier
     router.add("POST", "/api/v1/dossiers/{code}/transitions", [&](Request& request) {
         const auto p = requirePrincipal(auth, request);
         const auto body = parseObject(request.body);
+        if (const auto command = optString(body, "command"); command && !command->empty()) {
+            auto known = service::transitionFields(*command);
+            known.insert({"command", "version"});
+            rejectUnknownKeys(body, known);
+        }
         std::map<std::string, std::string> fields;
         for (const auto& key : body->getNames()) {
             if (key == "command" || key == "version" || key == "items") continue;

@@ -966,6 +966,33 @@ std::vector<domain::DossierEvent> DossierService::eventsById(const domain::Princ
     return impl_->trail(principal, Impl::Lookup::ByNumber, [&](store::Session& s) { return impl_->loadById(s, id); });
 }
 
+std::set<std::string> transitionFields(std::string_view command) {
+    using domain::CommandKind;
+    switch (domain::parseCommandKind(command)) {
+        case CommandKind::Assign:
+            return {"officer"};
+        case CommandKind::Transfer:
+            return {"to_agency", "hop_due_at", "note"};
+        case CommandKind::RequestSupplement:
+            return {"reason", "items"};
+        case CommandKind::ReceiveSupplement:
+            return {"received_at"};
+        case CommandKind::RequestFinancialObligation:
+            return {"description", "amount_vnd"};
+        case CommandKind::Resolve:
+            return {"result_note"};
+        case CommandKind::RejectAfterAppraisal:
+        case CommandKind::Stop:
+        case CommandKind::Withdraw:
+        case CommandKind::RecalculateDeadline:
+            return {"reason"};
+        case CommandKind::Return:
+            return {"delivery"};
+        default:
+            return {};
+    }
+}
+
 std::string DossierService::username(std::int64_t user_id) { return userLabel(user_id, false); }
 
 std::string DossierService::fullName(std::int64_t user_id) { return userLabel(user_id, true); }

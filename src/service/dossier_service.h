@@ -14,7 +14,9 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace motcua::store {
@@ -76,6 +78,11 @@ struct TransitionInput {
     std::map<std::string, std::string> fields;
     std::vector<std::string> items;
 };
+
+/// The fields (besides command and version) that a transition `command` (a CommandKind name)
+/// reads; the API refuses others rather than drop what the user typed. Throws
+/// Error(InvalidArgument) for an unknown command.
+std::set<std::string> transitionFields(std::string_view command);
 
 /// The apology letter as the head enters it.
 struct ApologyInput {

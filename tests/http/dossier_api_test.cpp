@@ -589,6 +589,10 @@ TEST_F(DossierApi, TransfersPaymentsStopsAndWithdrawalsFollowTheStateMachine) {
     const auto handling = app.as(other_desk, "GET", "/api/v1/dossiers/" + a);  // now also the handling agency's
     EXPECT_EQ(handling.status, 200);
     EXPECT_NE(handling.body.find("\"may_act\":true"), std::string::npos) << handling.body;
+    // A field the command does not read is refused, naming it, rather than dropped.
+    r = act(officer, a, "request_financial_obligation", 3, R"(,"description":"Lệ phí","note":"Ghi chú quan trọng")");
+    EXPECT_EQ(r.status, 422) << r.body;
+    EXPECT_NE(r.body.find("\"field\":\"note\""), std::string::npos) << r.body;
     r = act(officer, a, "request_financial_obligation", 3, R"(,"description":"Lệ phí","amount_vnd":"200000")");
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(jsonString(r.body, "status"), "awaiting_financial_obligation");

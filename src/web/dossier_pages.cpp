@@ -270,7 +270,7 @@ void registerDossierPages(http::Router& router, const DossierPagesContext& conte
     const DossierPagesContext ctx = context;
 
     router.add("GET", "/tiep-nhan", [ctx](http::Request& request) {
-        const auto user = ctx.web.requireUser(request);
+        const auto user = ctx.web.requireRole(request, kDesk, "tiếp nhận hồ sơ");
         Data d = intakeData({}, {}, {});
         d.set("csrf", ctx.web.csrf(request));
         return ctx.web.page(request, user, "Tiếp nhận hồ sơ", "pages/intake", d);
@@ -372,7 +372,7 @@ void registerDossierPages(http::Router& router, const DossierPagesContext& conte
     }, on_error);
 
     router.add("GET", "/lanh-dao/han-xu-ly", [ctx](http::Request& request) {
-        const auto user = ctx.web.requireUser(request);
+        const auto user = ctx.web.requireRole(request, {Role::Head}, "hồ sơ quá hạn, sắp đến hạn");
         service::DossierQuery overdue;
         overdue.due = "overdue";
         overdue.page_size = 200;

@@ -7,6 +7,8 @@
 
 #include <Poco/URI.h>
 
+#include <algorithm>
+
 namespace motcua::web {
 namespace {
 
@@ -48,6 +50,18 @@ void WebApp::addNav(std::vector<domain::Role> roles, NavItem item) { nav_.push_b
 
 domain::Principal WebApp::requireUser(const http::Request& request) {
     return http::requirePrincipal(authenticator_, request);
+}
+
+domain::Principal WebApp::requireRole(const http::Request& request, const std::vector<domain::Role>& roles,
+                                      const std::string& page_vi) {
+    auto user = requireUser(request);
+    if (std::find(roles.begin(), roles.end(), user.role) != roles.end()) return user;
+    std::string whose;
+    for (const auto role : roles) whose += (whose.empty() ? "" : ", ") + std::string(domain::roleLabelVi(role));
+    throw Error(ErrorCode::PermissionDenied,
+                "Trang " + page_vi + " dành cho " + whose + "; vai trò " + std::string(domain::roleLabelVi(user.role)) +
+                    " không dùng được trang này.",
+                "page not for role");
 }
 
 std::string WebApp::csrf(const http::Request& request) { return authenticator_.csrfToken(request); }

@@ -39,6 +39,10 @@ public:
 
     /// Returns the signed-in user or throws Error(Unauthenticated) (rendered as a redirect to sign-in).
     domain::Principal requireUser(const http::Request& request);
+    /// Returns the signed-in user when their role is in `roles`, or throws Error(PermissionDenied)
+    /// saying whose page `page_vi` is, before they fill in a form they may not send.
+    domain::Principal requireRole(const http::Request& request, const std::vector<domain::Role>& roles,
+                                  const std::string& page_vi);
 
     /// Renders `template_name` inside the layout for `user` (empty: signed-out shell).
     http::Response page(const http::Request& request, const std::optional<domain::Principal>& user,

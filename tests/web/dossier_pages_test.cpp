@@ -159,6 +159,18 @@ TEST_F(DossierPages, ProcedureIsFoundByNameWithoutDiacriticsOrOfferedAsChoices) 
     EXPECT_FALSE(contains(suggestions.body, "2.000488"));
 }
 
+TEST_F(DossierPages, ThePagesOfARoleTurnAwayOthersBeforeTheyFillAnything) {
+    const auto intake = get(officer, "/tiep-nhan");
+    EXPECT_EQ(intake.status, 403);
+    EXPECT_TRUE(contains(intake.body, "Trang tiếp nhận hồ sơ dành cho")) << intake.body;
+    EXPECT_FALSE(contains(intake.body, "name=\"applicant.name\""));
+    EXPECT_EQ(get(desk, "/lanh-dao/han-xu-ly").status, 403);
+    EXPECT_EQ(get(officer, "/lanh-dao/han-xu-ly").status, 403);
+    EXPECT_EQ(get(desk, "/tiep-nhan").status, 200);
+    EXPECT_EQ(get(head, "/tiep-nhan").status, 200);
+    EXPECT_EQ(get(head, "/lanh-dao/han-xu-ly").status, 200);
+}
+
 TEST_F(DossierPages, InvalidIntakeKeepsTheValuesAndExplainsInVietnamese) {
     // No name and a malformed ID number, for `procedure`.
     const auto submit = [&](const std::string& procedure) {

@@ -297,11 +297,16 @@ void registerDossierPages(http::Router& router, const DossierPagesContext& conte
         std::vector<domain::ProcedureEntry> choices;
         const std::string procedure_code = resolveProcedure(ctx, user, form, errors, choices);
         const auto body = intakeObject(form, procedure_code);
-        const auto merge = [&errors](const Error& e) {
+        // `procedure_told`: resolveProcedure already said why the procedure is not settled.
+        const auto merge = [&errors](const Error& e, bool procedure_told = false) {
             if (e.code() != ErrorCode::InvalidArgument) throw;  // called inside a handler: rethrows as is
             for (const auto& f : e.fieldErrors()) {
                 // The procedure is reported under the search box.
-                errors.push_back(f.field == "procedure_code" ? FieldError{"procedure", f.message_vi} : f);
+                if (f.field != "procedure_code") {
+                    errors.push_back(f);
+                } else if (!procedure_told) {
+                    errors.push_back({"procedure", f.message_vi});
+                }
             }
             if (e.fieldErrors().empty()) errors.push_back({e.field().value_or("request"), e.userMessage()});
         };
@@ -317,10 +322,7 @@ void registerDossierPages(http::Router& router, const DossierPagesContext& conte
             try {
                 domain::validateIntake(input->request, ctx.clock.now());
             } catch (const Error& e) {
-                if (e.code() != ErrorCode::InvalidArgument) throw;
-                for (const auto& f : e.fieldErrors()) {
-                    if (f.field != "procedure_code") errors.push_back(f);
-                }
+                merge(e, true);
             }
         } else if (input) {
             try {

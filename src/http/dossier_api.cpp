@@ -114,6 +114,7 @@ void writeDossier(JsonWriter& w, const service::DossierView& v, const service::L
     w.member("submitted_at", lt.formatIso(d.submitted_at));
     w.member("received_at", iso(d.received_at));
     w.member("due_at", iso(v.due_at));
+    w.member("legal_due_at", iso(domain::legalDueAt(d)));
     w.member("original_due_at", iso(d.timing.original_due_at));
     w.member("restarted_due_at", iso(d.timing.restarted_due_at));
     w.member("extended_due_at", iso(d.timing.extended_due_at));
@@ -139,6 +140,7 @@ void writeDossier(JsonWriter& w, const service::DossierView& v, const service::L
     w.member("remaining_text", v.remaining_text);
     w.member("due_soon", v.due_soon);
     w.member("overdue", v.overdue);
+    w.member("appointment_missed", v.appointment_missed);
     w.member("apology_missing", v.apology_missing);
     w.member("may_act", v.may_act);
     w.member("closing_note", d.closing_note);

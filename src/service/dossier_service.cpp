@@ -512,7 +512,9 @@ struct DossierService::Impl {
             if (user) v.assigned_officer = user->username;
         }
         v.due_at = domain::appointmentDueAt(d);
-        const auto running = store::currentDueAt(d);
+        // Overdue and due-soon are judged by the legal due time: an apology's new appointment
+        // is kept for the citizen but does not make a late dossier on time (NĐ 61/2018 Đ19.9).
+        const auto running = store::runningDueAt(d);
         if (running) {
             auto found = hours_cache.find(v.receiving_agency_code);
             if (found == hours_cache.end()) {
@@ -528,6 +530,7 @@ struct DossierService::Impl {
         }
         const bool late_result = d.timing.verdict == domain::Verdict::Late;
         v.apology_missing = (v.overdue || late_result) && !d.apology;
+        v.appointment_missed = running && d.apology && d.apology->new_due_at < clock.now();
         return v;
     }
 

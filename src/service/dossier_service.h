@@ -54,15 +54,18 @@ struct DossierView {
     std::string handling_agency_code;
     std::string handling_agency_name;
     std::optional<std::string> assigned_officer;             ///< username
-    std::optional<date::sys_seconds> due_at;                 ///< appointment in force
-    std::optional<std::int64_t> remaining_working_minutes;   ///< negative when overdue; empty when no clock runs
+    std::optional<date::sys_seconds> due_at;                 ///< appointment in force (the apology's, if any)
+    /// Working time left until the legal due time (domain::legalDueAt), negative when overdue;
+    /// empty when no clock runs. An apology's new appointment does not reset it.
+    std::optional<std::int64_t> remaining_working_minutes;
     std::string remaining_text;                              ///< "còn 2 ngày 3 giờ" / "quá 1 ngày"
     bool due_soon = false;
-    bool overdue = false;
+    bool overdue = false;          ///< past the legal due time, still open with its clock running
     bool apology_missing = false;  ///< overdue (or resolved late) with no apology: a compliance breach
     /// The reader may change it (receiving or handling agency); false for an agency it only
     /// passed through on a liên thông hop, which may read it.
     bool may_act = false;
+    bool appointment_missed = false;  ///< still open after the apology's new appointment too
 };
 
 /// The result of an intake; `replayed` when an Idempotency-Key returned an earlier dossier.

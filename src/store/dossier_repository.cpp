@@ -232,7 +232,7 @@ unsigned bindState(S& s, const domain::Dossier& d, unsigned i) {
     setTime(s, i++, d.timing.original_due_at);
     setTime(s, i++, d.timing.restarted_due_at);
     setTime(s, i++, d.timing.extended_due_at);
-    setTime(s, i++, currentDueAt(d));
+    setTime(s, i++, runningDueAt(d));
     setTime(s, i++, d.timing.resolved_at);
     setTime(s, i++, d.timing.returned_at);
     setTime(s, i++, d.timing.closed_at);
@@ -449,13 +449,13 @@ std::optional<domain::Dossier> findOne(Session& session, sql::PreparedStatement&
 
 }  // namespace
 
-std::optional<date::sys_seconds> currentDueAt(const domain::Dossier& dossier) {
+std::optional<date::sys_seconds> runningDueAt(const domain::Dossier& dossier) {
     using domain::DossierStatus;
     switch (dossier.status) {
         case DossierStatus::Received:
         case DossierStatus::InProgress:
         case DossierStatus::AwaitingFinancialObligation:
-            return domain::appointmentDueAt(dossier);
+            return domain::legalDueAt(dossier);
         default:
             return std::nullopt;
     }

@@ -26,7 +26,7 @@ struct DossierFilter {
     std::optional<std::int64_t> assigned_officer_id;
     std::optional<date::sys_seconds> received_from;  ///< inclusive
     std::optional<date::sys_seconds> received_to;    ///< exclusive
-    std::optional<date::sys_seconds> due_before;     ///< open, clock running, current_due_at < this
+    std::optional<date::sys_seconds> due_before;     ///< open, clock running, legal due (current_due_at) < this
     bool without_apology = false;                    ///< no apology issued yet
     std::optional<std::string> text;                 ///< code prefix, applicant name or id number
     int limit = 50;
@@ -116,7 +116,9 @@ public:
                                                                            const std::string& key);
 };
 
-/// Returns the due instant in force while a dossier is open and its clock runs, else empty.
-std::optional<date::sys_seconds> currentDueAt(const domain::Dossier& dossier);
+/// Returns the legal due time in force (domain::legalDueAt) while a dossier is open and its
+/// clock runs, else empty: what the overdue and due-soon lists judge by, stored as
+/// `current_due_at`. An apology's new appointment does not move it: a late dossier stays late.
+std::optional<date::sys_seconds> runningDueAt(const domain::Dossier& dossier);
 
 }  // namespace motcua::store

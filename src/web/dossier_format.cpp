@@ -90,7 +90,11 @@ Data dossierData(const service::DossierView& v, const service::LocalTime& lt) {
     o.set("overdue", v.overdue);
     o.set("due_soon", v.due_soon);
     o.set("apology_missing", v.apology_missing);
+    o.set("apology_covered", v.overdue && d.apology.has_value());
+    o.set("appointment_missed", v.appointment_missed);
     if (d.apology) {
+        // The legal due time the apology could not keep, beside the new appointment.
+        o.set("legal_due_text", formTime(domain::legalDueAt(d), lt));
         Data a;
         a.set("reason", d.apology->reason);
         a.set("new_due_text", formTime(d.apology->new_due_at, lt));

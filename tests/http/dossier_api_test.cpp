@@ -220,6 +220,13 @@ TEST_F(DossierApi, OverdueDossiersNeedTheOneApologyAndStayLate) {
     EXPECT_EQ(twice.status, 409);
     breach = app.as(head, "GET", "/api/v1/compliance/overdue-without-apology");
     EXPECT_EQ(breach.body.find(code), std::string::npos);
+    // Still overdue against the legal due time, and still on the overdue list, with the apology.
+    EXPECT_NE(apology.body.find("\"overdue\":true"), std::string::npos) << apology.body;
+    EXPECT_NE(apology.body.find("\"apology_missing\":false"), std::string::npos);
+    EXPECT_NE(apology.body.find("\"appointment_missed\":false"), std::string::npos);
+    EXPECT_EQ(jsonString(apology.body, "legal_due_at"), "2026-12-03T09:00:00+07:00") << apology.body;
+    EXPECT_NE(app.as(head, "GET", "/api/v1/dossiers?due=overdue").body.find(code), std::string::npos);
+    EXPECT_EQ(app.as(head, "GET", "/api/v1/dossiers?due=soon").body.find(code), std::string::npos);
     const auto resolved = act(officer, code, "resolve", 4);
     ASSERT_EQ(resolved.status, 200) << resolved.body;
     EXPECT_EQ(jsonString(resolved.body, "verdict"), "late");  // the apology does not make it on time

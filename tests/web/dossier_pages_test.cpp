@@ -285,7 +285,21 @@ TEST_F(DossierPages, ADossierMovesThroughTheFormsToReturnAndTheHeadSeesItOverdue
     const auto letter = get(head, "/ho-so/" + code + "/in/phieu-xin-loi");
     EXPECT_TRUE(contains(letter.body, "Chờ ý kiến của Công an tỉnh"));
     EXPECT_TRUE(contains(letter.body, "16 giờ 00 phút, ngày 18/12/2026"));
-    EXPECT_FALSE(contains(get(head, "/lanh-dao/han-xu-ly").body, "Chưa có phiếu xin lỗi"));
+    // With its apology the dossier stays on the overdue list, no longer marked as a breach.
+    const auto covered = get(head, "/lanh-dao/han-xu-ly").body;
+    EXPECT_FALSE(contains(covered, "Chưa có phiếu xin lỗi"));
+    EXPECT_TRUE(contains(covered, "href=\"/ho-so/" + code + "\"")) << covered;
+    EXPECT_TRUE(contains(covered, "Đã có phiếu xin lỗi, hẹn lại"));
+    EXPECT_TRUE(contains(covered, "<tr class=\"overdue\">"));
+    EXPECT_FALSE(contains(covered, "Quá cả ngày hẹn lại"));
+    EXPECT_TRUE(contains(get(head, "/ho-so/" + code).body, "hạn giải quyết theo quy định:"));
+    // Past the new appointment as well, the list says so.
+    app.clock.set(test::kDossierNow + std::chrono::hours(24 * 31));  // 19/12, after 18/12 16:00
+    head = app.login("lanhdao", "lanh-dao-2026");
+    officer = app.login("xuly", "xu-ly-2026");
+    desk = app.login("tiepnhan", "tiep-nhan-2026");
+    admin = app.login("admin", "quan-tri-2026");
+    EXPECT_TRUE(contains(get(head, "/lanh-dao/han-xu-ly").body, "Quá cả ngày hẹn lại"));
 
     const auto supplement = step(officer, {{"command", "request_supplement"}, {"reason", "Thiếu giấy tờ"},
                                            {"items", "Bản sao sổ hộ khẩu\nẢnh 4x6"}});

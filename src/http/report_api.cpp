@@ -80,6 +80,12 @@ Poco::JSON::Object::Ptr periodJson(const stats::ReportingPeriod& period) {
     o->set("first_day", date::format("%F", date::sys_days{period.firstDay()}));
     o->set("last_day", date::format("%F", date::sys_days{period.lastDay()}));
     o->set("mode", std::string(stats::toName(period.mode())));
+    // A period still running is counted up to now: open dossiers are judged at this instant.
+    if (period.cutAt()) {
+        o->set("as_of", date::format("%FT%T", *period.cutAt()));
+    } else {
+        o->set("as_of", Poco::Dynamic::Var());
+    }
     return o;
 }
 

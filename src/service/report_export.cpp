@@ -95,6 +95,15 @@ const std::vector<ExportColumn>& report06aColumns() {
     return columns;
 }
 
+std::string periodCaption(const stats::ReportingPeriod& period) {
+    auto day = [](date::year_month_day d) { return date::format("%d/%m/%Y", date::sys_days{d}); };
+    std::string out = period.label() + ", từ " + day(period.firstDay()) + " đến " + day(period.lastDay());
+    if (const auto& cut = period.cutAt()) {
+        out += "; kỳ chưa kết thúc, số liệu tính đến " + date::format("%H giờ %M phút, ngày %d/%m/%Y", *cut);
+    }
+    return out;
+}
+
 std::vector<std::string> report06aCells(const ReportResult& result, const stats::Row06a& row, std::size_t number) {
     const auto& c = row.counts;
     const auto& r = row.rates;
@@ -171,7 +180,7 @@ std::string report06aXlsx(const ReportResult& result) {
                           "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT "
                           "THỦ TỤC HÀNH CHÍNH",
                           title);
-    worksheet_merge_range(sheet, 2, 0, 2, last, ("Kỳ báo cáo: " + result.report.period.label()).c_str(), plain_center);
+    worksheet_merge_range(sheet, 2, 0, 2, last, ("Kỳ báo cáo: " + periodCaption(result.report.period)).c_str(), plain_center);
     worksheet_merge_range(sheet, 3, 0, 3, last,
                           ("Đơn vị báo cáo: " + result.agency_name + " (" + result.agency_code + ")").c_str(),
                           plain_center);

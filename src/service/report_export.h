@@ -19,6 +19,11 @@ struct ExportColumn {
 /// Returns the columns of a 06a export, in order.
 const std::vector<ExportColumn>& report06aColumns();
 
+/// Returns what a report says of its period: "2026-Q4, từ 15/09/2026 đến 14/12/2026", followed
+/// for a period still running (cut by ReportingPeriod::asOf) by "; kỳ chưa kết thúc, số liệu
+/// tính đến 14 giờ 30 phút, ngày 02/12/2026".
+std::string periodCaption(const domain::stats::ReportingPeriod& period);
+
 /// Returns the cells of one row (numbers as text, rates as percentages with one decimal).
 std::vector<std::string> report06aCells(const ReportResult& result, const domain::stats::Row06a& row, std::size_t number);
 

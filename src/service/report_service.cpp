@@ -1,6 +1,7 @@
 #include "service/report_service.h"
 
 #include "domain/core/error.h"
+#include "domain/stats/day_counters.h"
 #include "service/calendar_service.h"
 #include "service/catalog_service.h"
 #include "service/stats_records.h"
@@ -11,6 +12,7 @@
 
 #include <algorithm>
 #include <future>
+#include <set>
 
 namespace motcua::service {
 namespace {
@@ -60,18 +62,40 @@ struct ReportService::Impl {
         std::vector<std::map<stats::CounterKey, stats::Counts06a>> sums;  ///< One per period.
         std::vector<stats::DossierStatRecord> irregular;
     };
+    /// A period still running is cut at the present (cutCorrection for the counters).
     std::optional<CounterRead> readCounters(const std::vector<stats::ReportingPeriod>& periods) {
+        const auto& lt = calendar.localTime();
+        std::vector<std::int64_t> agency_ids;
+        for (const auto& agency : catalog.tree()->agencies()) agency_ids.push_back(agency.id.value);
         return db.run([&](store::Session& s) -> std::optional<CounterRead> {
             store::Transaction snapshot(s, store::Transaction::ReadOnly{});
             if (!counters.built(s)) return std::nullopt;
             CounterRead out{{}, stats_repository.irregular(s)};
+            std::set<std::int64_t> irregular;
+            for (const auto& r : out.irregular) irregular.insert(r.dossier_id.value);
             for (const auto& period : periods) {
-                out.sums.push_back(counters.periodCounts(s, date::local_days{period.firstDay()},
-                                                         date::local_days{period.lastDay()}));
+                const auto last = stats::countedLastDay(period);
+                auto sums = counters.periodCounts(s, date::local_days{period.firstDay()}, last);
+                if (period.cutAt()) {
+                    // The counters judge open dossiers at the end of the cut's day; those due
+                    // between the cut and then are read as records (a second either side spare).
+                    const auto day_end = date::local_seconds{last + date::days{1}};
+                    for (const auto& r : stats_repository.openDueBetween(s, agency_ids,
+                                                                         lt.toUtc(*period.cutAt()) - std::chrono::seconds{1},
+                                                                         lt.toUtc(day_end))) {
+                        if (irregular.count(r.dossier_id.value) == 0) sums[stats::counterKeyOf(r)] += stats::cutCorrection(r, period);
+                    }
+                }
+                out.sums.push_back(std::move(sums));
             }
             snapshot.commit();
             return out;
         });
+    }
+
+    /// `period` as it stands now: cut at the present while it runs (rule 6 of the README).
+    stats::ReportingPeriod asNow(const stats::ReportingPeriod& period) {
+        return period.asOf(calendar.localTime().toLocal(clock.now()));
     }
 
     void requireStatistics(const domain::Principal& p) {
@@ -191,7 +215,7 @@ ReportService::~ReportService() = default;
 ReportResult ReportService::report06a(const domain::Principal& principal, const ReportQuery& query) {
     auto& m = *impl_;
     const auto agency = m.scopeAgency(principal, query.agency_code);
-    const auto period = stats::parseReportingPeriod(query.period);
+    const auto period = m.asNow(stats::parseReportingPeriod(query.period));
     const auto grouping = stats::parseGrouping(query.grouping.empty() ? "agency" : query.grouping);
     stats::Report06aOptions options;
     options.attribution = parseAttribution(query.attribution);
@@ -228,7 +252,7 @@ IndexResult ReportService::index(const domain::Principal& principal, const Repor
                                  const std::string& table_code) {
     auto& m = *impl_;
     const auto agency = m.scopeAgency(principal, query.agency_code);
-    const auto period = stats::parseReportingPeriod(query.period);
+    const auto period = m.asNow(stats::parseReportingPeriod(query.period));
     IndexResult out{period, agency.agency.code, agency.agency.name, table_code.empty() ? "qd766" : table_code, {}, {}, 0, 0};
     const auto table = m.table(out.table_code, out.table_name);
     stats::Report06aOptions options;
@@ -265,8 +289,11 @@ std::vector<MonthPoint> ReportService::monthlyTrend(const domain::Principal& pri
         std::vector<stats::Counts06a> totals;
     };
     Months months{{}, m.catalog.tree(), agency.agency.id, std::vector<stats::Counts06a>(12)};
+    const auto now = m.calendar.localTime().toLocal(m.clock.now());
     for (unsigned month = 1; month <= 12; ++month) {
-        months.periods.push_back(stats::ReportingPeriod::of(stats::PeriodKind::Month, stats::PeriodMode::Nd09, year, month));
+        auto period = stats::ReportingPeriod::of(stats::PeriodKind::Month, stats::PeriodMode::Nd09, year, month);
+        // A month not begun yet has nothing received or resolved: its point stays empty.
+        months.periods.push_back(period.start() <= now ? period.asOf(now) : period);
     }
     if (const auto counted = m.readCounters(months.periods)) {
         const auto& tree = *months.tree;

@@ -252,6 +252,22 @@ std::vector<DossierStatRecord> StatsRepository::irregular(Session& session) {
     return readAll(s);
 }
 
+std::vector<DossierStatRecord> StatsRepository::openDueBetween(Session& session,
+                                                               const std::vector<std::int64_t>& agency_ids,
+                                                               date::sys_seconds from, date::sys_seconds to) {
+    if (agency_ids.empty()) return {};
+    std::string marks;
+    for (std::size_t i = 0; i < agency_ids.size(); ++i) marks += i == 0 ? "?" : ", ?";
+    auto& s = session.prepare(std::string(kSelect) +
+                              " WHERE dossier_id IN (SELECT id FROM dossiers WHERE receiving_agency_id IN (" + marks +
+                              ") AND is_open = 1 AND current_due_at BETWEEN ? AND ?)");
+    unsigned i = 1;
+    for (const auto id : agency_ids) s.setInt64(i++, id);
+    s.setString(i++, toSqlDateTime(from));
+    s.setString(i, toSqlDateTime(to));
+    return readAll(s);
+}
+
 std::pair<std::int64_t, std::int64_t> StatsRepository::idBounds(Session& session) {
     auto& s = session.prepare("SELECT MIN(dossier_id), MAX(dossier_id) FROM dossier_stats");
     std::unique_ptr<sql::ResultSet> rs(s.executeQuery());

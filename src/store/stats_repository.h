@@ -48,6 +48,12 @@ public:
                          std::int64_t last_id, const std::function<void(const domain::stats::DossierStatRecord&)>& visit);
     /// Returns the records of the dossiers marked irregular for the day counters.
     std::vector<domain::stats::DossierStatRecord> irregular(Session& session);
+    /// Returns the records of the open dossiers received by one of `agency_ids` whose legal due
+    /// time, while their clock runs (dossiers.current_due_at, UTC), lies in [from, to]: two
+    /// index range scans per agency, the few records a running period's cut can change.
+    std::vector<domain::stats::DossierStatRecord> openDueBetween(Session& session,
+                                                                 const std::vector<std::int64_t>& agency_ids,
+                                                                 date::sys_seconds from, date::sys_seconds to);
     /// Returns the smallest and largest dossier id with a record ({0, -1} when none).
     std::pair<std::int64_t, std::int64_t> idBounds(Session& session);
     /// Returns every stored record with dossier id in [first_id, last_id].

@@ -159,8 +159,7 @@ void registerReportPages(http::Router& router, WebApp& web, service::ReportServi
             d.set("agency_name", result.agency_name);
             d.set("agency_code", result.agency_code);
             d.set("period_label", result.report.period.label());
-            d.set("first_day", date::format("%d/%m/%Y", date::sys_days{result.report.period.firstDay()}));
-            d.set("last_day", date::format("%d/%m/%Y", date::sys_days{result.report.period.lastDay()}));
+            d.set("period_caption", service::periodCaption(result.report.period));
             // Two header rows as on the form: the column groups spanning their columns, then the names.
             Data groups{Data::type::list};
             Data header{Data::type::list};

@@ -195,6 +195,33 @@ TEST_F(ReportApi, ATransferredDossierIsCountedOnce) {
     EXPECT_EQ(province, 7);
 }
 
+TEST_F(ReportApi, APeriodStillRunningJudgesOpenDossiersNowNotAtItsEnd) {
+    const auto code = intakeAt("2026-11-16 09:00");  // due 30/11, inside 2026-M12 (15/11 – 14/12)
+    setClock("2026-11-27 10:00");
+    auto month = report("period=2026-M12&agency=000.00.06.H56");
+    EXPECT_EQ(month->getObject("period")->getValue<std::string>("as_of"), "2026-11-27T10:00:00");
+    auto total = month->getObject("total");
+    EXPECT_EQ(count(total, "in_progress", "within_time"), 1) << "due on 30/11: not overdue on 27/11";
+    EXPECT_EQ(count(total, "in_progress", "overdue"), 0);
+    EXPECT_EQ(total->getObject("rates")->getObject("apology_coverage")->getValue<int>("denominator"), 0);
+    // Read record by record (handling agency) it is the same.
+    const auto handled = report("period=2026-M12&agency=000.00.06.H56&attribution=handling")->getObject("total");
+    EXPECT_EQ(count(handled, "in_progress", "overdue"), 0);
+    EXPECT_EQ(count(handled, "in_progress", "within_time"), 1);
+    const auto page = app.as(admin, "GET", "/thong-ke?period=2026-M12&agency=000.00.06.H56");
+    EXPECT_NE(page.body.find("kỳ chưa kết thúc, số liệu tính đến 10 giờ 00 phút, ngày 27/11/2026"), std::string::npos);
+
+    setClock("2026-12-01 10:00");  // past its due time
+    total = report("period=2026-M12&agency=000.00.06.H56")->getObject("total");
+    EXPECT_EQ(count(total, "in_progress", "overdue"), 1) << code;
+    EXPECT_EQ(count(total, "in_progress", "within_time"), 0);
+    // A period over has no cut; one not begun is refused.
+    EXPECT_TRUE(report("period=2026-M11&agency=000.00.06.H56")->getObject("period")->isNull("as_of"));
+    const auto future = app.as(admin, "GET", "/api/v1/reports/06a?period=2027");
+    EXPECT_EQ(future.status, 422) << future.body;
+    EXPECT_NE(future.body.find("chưa bắt đầu"), std::string::npos) << future.body;
+}
+
 TEST_F(ReportApi, ExportsIndexDrillDownScopeAndBadInput) {
     const auto c = dataset();
     const auto csv = app.as(admin, "GET", "/api/v1/reports/06a?period=2026-M11&agency=000.00.06.H56&format=csv");

@@ -142,4 +142,14 @@ CounterChange counterChange(const std::optional<DossierStatRecord>& before, cons
     return change;
 }
 
+date::local_days countedLastDay(const ReportingPeriod& period) {
+    return date::floor<date::days>(period.end());
+}
+
+Counts06a cutCorrection(const DossierStatRecord& record, const ReportingPeriod& period) {
+    if (!period.cutAt()) return {};
+    const auto day_end = date::local_seconds{countedLastDay(period) + date::days{1}} - std::chrono::seconds{1};
+    return difference(countWindow(record, period.start(), period.end()), countWindow(record, period.start(), day_end));
+}
+
 }  // namespace motcua::domain::stats

@@ -25,6 +25,7 @@
 #include "domain/catalog/agency.h"
 #include "domain/stats/dossier_stat_record.h"
 #include "domain/stats/report_06a.h"
+#include "domain/stats/reporting_period.h"
 
 #include <date/date.h>
 
@@ -104,5 +105,17 @@ bool addDeltas(std::vector<CounterCell>& cells, const DossierStatRecord& record)
 /// Sorts `cells` by side, day and key and merges cells of the same side, day and key, dropping
 /// those that sum to zero.
 void normalizeCells(std::vector<CounterCell>& cells);
+
+/// Returns the last day the counters are read through for `period`: its last day, or the day of
+/// its cut for a period still running (ReportingPeriod::asOf).
+date::local_days countedLastDay(const ReportingPeriod& period);
+
+/// For a period cut at an instant (ReportingPeriod::asOf), returns what the counts of `record`
+/// at the cut differ by from its counts at 23:59:59 of the cut's day, which the day counters
+/// give: the counters of [first day, countedLastDay] plus this, summed over the records that
+/// differ, are the report at the cut. Only an open dossier whose due time falls between the cut
+/// and the end of that day differs (overdue at the day's end, not yet at the cut); for any other
+/// record, and for a period not cut, the result is zero.
+Counts06a cutCorrection(const DossierStatRecord& record, const ReportingPeriod& period);
 
 }  // namespace motcua::domain::stats

@@ -228,7 +228,21 @@ date::local_seconds ReportingPeriod::start() const noexcept {
 }
 
 date::local_seconds ReportingPeriod::end() const noexcept {
+    if (cut_at_) return *cut_at_;
     return date::local_seconds{date::local_days{last_day_} + date::days{1}} - std::chrono::seconds{1};
+}
+
+ReportingPeriod ReportingPeriod::asOf(date::local_seconds now) const {
+    if (now >= end()) return *this;
+    if (now < start()) {
+        throw Error{ErrorCode::InvalidArgument,
+                    "Kỳ báo cáo " + label_ + " chưa bắt đầu (từ ngày " +
+                        date::format("%d/%m/%Y", date::sys_days{first_day_}) + "): chưa có số liệu.",
+                    "reporting period not started", std::string{"period"}};
+    }
+    ReportingPeriod cut = *this;
+    cut.cut_at_ = now;
+    return cut;
 }
 
 bool ReportingPeriod::contains(date::local_seconds instant) const noexcept {

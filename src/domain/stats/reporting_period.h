@@ -24,6 +24,7 @@
 
 #include <date/date.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -95,8 +96,17 @@ public:
     /// Returns 00:00:00 local time of the first day.
     date::local_seconds start() const noexcept;
     /// Returns 23:59:59 local time of the last day: the instant at which dossiers still open
-    /// are evaluated ("đang giải quyết" at the end of the period).
+    /// are evaluated ("đang giải quyết" at the end of the period); for a period cut by asOf(),
+    /// the cut.
     date::local_seconds end() const noexcept;
+    /// Returns this period as it stands at `now`: a period not yet over ends at `now` (end() is
+    /// the cut, the days and label stay), so a dossier still open is judged at the present, not
+    /// at a future end (one due tomorrow is not overdue yet); a period already over is returned
+    /// unchanged. No event lies after `now`, so only that judgement differs. Throws
+    /// Error{InvalidArgument} on field "period" when the period starts after `now`.
+    ReportingPeriod asOf(date::local_seconds now) const;
+    /// Returns the instant asOf() cut the period at, or empty for a whole period.
+    const std::optional<date::local_seconds>& cutAt() const noexcept { return cut_at_; }
     /// Returns true when `instant` lies in [start(), end()].
     bool contains(date::local_seconds instant) const noexcept;
     /// Returns the number of days, at least 1.
@@ -116,6 +126,7 @@ private:
     std::string label_;
     date::year_month_day first_day_;
     date::year_month_day last_day_;
+    std::optional<date::local_seconds> cut_at_;
 };
 
 /// Parses a period in one of the text forms above (ASCII spaces around it are ignored). Throws

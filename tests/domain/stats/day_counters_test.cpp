@@ -67,6 +67,23 @@ TEST(DayCountersTest, AnOpenDossierTurnsOverdueTheDayItsDueTimePasses) {
     EXPECT_EQ(overdue->counts.late_or_overdue, 1);
 }
 
+TEST(DayCountersTest, APeriodCutBeforeADueTimeOfItsDayIsCorrectedByTheRecord) {
+    // Due 20/03 17:00, still open: at 10:00 that day it is within time, by the day's end overdue.
+    const auto record = RecordBuilder(3).received(lt(2026, 3, 10, 9), lt(2026, 3, 20, 17)).build();
+    const auto period = parseReportingPeriod("2026-M04").asOf(lt(2026, 3, 20, 10));
+    EXPECT_EQ(countedLastDay(period), day(2026, 3, 20));
+    const Counts06a at_day_end = countWindow(record, period.start(), lt(2026, 3, 20, 23) + std::chrono::minutes{59});
+    EXPECT_EQ(at_day_end.in_progress_overdue, 1);
+    Counts06a corrected = at_day_end;
+    corrected += cutCorrection(record, period);
+    EXPECT_EQ(corrected, countRecord(record, period));
+    EXPECT_EQ(corrected.in_progress_overdue, 0);
+    EXPECT_EQ(corrected.in_progress_within_time, 1);
+    // Cut after the due time, or a period not cut: nothing to correct.
+    EXPECT_EQ(cutCorrection(record, parseReportingPeriod("2026-M04").asOf(lt(2026, 3, 20, 18))), Counts06a{});
+    EXPECT_EQ(cutCorrection(record, parseReportingPeriod("2026-M03")), Counts06a{});
+}
+
 TEST(DayCountersTest, ARecordNeverAcceptedHasNoDeltas) {
     const auto record = RecordBuilder(3).build();
     const auto deltas = dayDeltas(record);

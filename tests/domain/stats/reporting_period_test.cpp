@@ -98,6 +98,35 @@ TEST(ReportingPeriodTest, CoversWholeLocalDays) {
     EXPECT_EQ(period.dayCount(), 30);
 }
 
+TEST(ReportingPeriodTest, APeriodStillRunningIsCutAtThePresent) {
+    const ReportingPeriod period = parseReportingPeriod("2026-M07");
+    const auto at = [](unsigned m, unsigned d, int h) {
+        return date::local_seconds{date::local_days{date::year{2026} / date::month{m} / date::day{d}}} +
+               std::chrono::hours{h};
+    };
+    const ReportingPeriod running = period.asOf(at(7, 2, 10));
+    ASSERT_TRUE(running.cutAt().has_value());
+    EXPECT_EQ(*running.cutAt(), at(7, 2, 10));
+    EXPECT_EQ(running.end(), at(7, 2, 10));
+    EXPECT_EQ(running.start(), period.start());
+    EXPECT_EQ(running.lastDay(), period.lastDay()) << "the period keeps its days and label";
+    EXPECT_EQ(running.label(), "2026-M07");
+    EXPECT_FALSE(running.contains(at(7, 2, 11)));
+    EXPECT_NE(running, period);
+    // Over, or over at that very second: unchanged.
+    EXPECT_EQ(period.asOf(at(7, 20, 8)), period);
+    EXPECT_EQ(period.asOf(period.end()), period);
+    EXPECT_FALSE(period.asOf(at(7, 20, 8)).cutAt().has_value());
+    // Not begun: refused, naming its first day.
+    try {
+        (void)period.asOf(at(6, 14, 23));
+        FAIL() << "a period not begun was accepted";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.code(), ErrorCode::InvalidArgument);
+        EXPECT_NE(e.userMessage().find("chưa bắt đầu (từ ngày 15/06/2026)"), std::string::npos) << e.userMessage();
+    }
+}
+
 TEST(ReportingPeriodTest, PreviousPeriodStepsBackOnePeriod) {
     const std::vector<std::pair<const char*, const char*>> rows{
         {"2026-M07", "2026-M06"}, {"2026-M01", "2025-M12"}, {"2026-Q1", "2025-Q4"},   {"2026-Q3", "2026-Q2"},

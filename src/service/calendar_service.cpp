@@ -1,5 +1,7 @@
 #include "service/calendar_service.h"
 
+#include "domain/calendar/vietnam_holidays.h"
+
 #include "domain/core/error.h"
 #include "domain/core/whole_number.h"
 #include "store/calendar_repository.h"
@@ -200,6 +202,20 @@ ScheduleVersion CalendarService::addScheduleVersion(const domain::DayOffSchedule
     if (source.empty()) {
         throw Error(ErrorCode::InvalidArgument, "Cần ghi căn cứ (số công văn, quyết định) của lịch nghỉ.",
                     "missing source", "source");
+    }
+    // A version replaces the computed rules for the whole year: it must keep the holidays the
+    // law fixes, or they would become working days and move every deadline across them.
+    if (const auto missing = domain::statutoryHolidaysMissingFrom(schedule); !missing.empty()) {
+        std::string list;
+        for (const auto& day : missing) {
+            list += (list.empty() ? "" : ", ") + domain::formatVietnameseDate(day.day) + " (" + day.name + ")";
+        }
+        throw Error(ErrorCode::InvalidArgument,
+                    "Lịch nghỉ năm " + std::to_string(schedule.year) + " thiếu ngày nghỉ lễ, Tết theo Điều 112 Bộ luật "
+                        "Lao động 2019: " + list + ". Mỗi phiên bản thay lịch của cả năm: khai báo đủ mọi ngày nghỉ "
+                        "(lấy danh sách đang áp dụng ở GET /api/v1/calendar/" + std::to_string(schedule.year) +
+                        ", sửa rồi gửi lại).",
+                    "schedule without statutory holidays", "days");
     }
     store::ScheduleRow row;
     row.year = schedule.year;

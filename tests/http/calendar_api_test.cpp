@@ -114,22 +114,35 @@ protected:
     test::ServedApp::Login desk_;
 };
 
+// Tết 2027 from Thu 04/02 (28 tháng Chạp) instead of the computed Fri 05/02, so Thu 11/02 works.
 const char* kSchedule2027 = R"({"effective_from":"2026-12-01T00:00:00+07:00","source":"Công văn số 1/VPCP-KGVX",
   "days":[{"date":"2027-01-01","kind":"holiday","name":"Tết Dương lịch"},
-          {"date":"2027-02-05","kind":"holiday","name":"Tết Nguyên đán"}]})";
+          {"date":"2027-02-04","kind":"holiday","name":"Tết Nguyên đán"},
+          {"date":"2027-02-05","kind":"holiday","name":"Tết Nguyên đán"},
+          {"date":"2027-02-08","kind":"holiday","name":"Tết Nguyên đán"},
+          {"date":"2027-02-09","kind":"compensatory","name":"Nghỉ bù Tết Nguyên đán"},
+          {"date":"2027-02-10","kind":"compensatory","name":"Nghỉ bù Tết Nguyên đán"},
+          {"date":"2027-04-16","kind":"holiday","name":"Giỗ Tổ Hùng Vương"},
+          {"date":"2027-04-30","kind":"holiday","name":"Ngày Chiến thắng"},
+          {"date":"2027-05-03","kind":"compensatory","name":"Nghỉ bù Ngày Quốc tế Lao động"},
+          {"date":"2027-09-02","kind":"holiday","name":"Quốc khánh"},
+          {"date":"2027-09-03","kind":"holiday","name":"Quốc khánh"},
+          {"date":"2027-11-24","kind":"holiday","name":"Ngày Văn hóa Việt Nam"}]})";
 
 TEST_F(CalendarAdminApi, AdministratorAddsAVersionThatAppliesFromItsEffectiveInstant) {
     const auto added = app_.as(admin_, "POST", "/api/v1/calendar/2027/versions", kSchedule2027);
     ASSERT_EQ(added.status, 201) << added.body;
     EXPECT_NE(added.body.find("\"version\":1"), std::string::npos);
     EXPECT_NE(added.body.find("\"created_by\":\"admin\""), std::string::npos);
-    // 2026-11-18 now: not yet effective, the computed 2027 rules apply (Tết 2027 = 5–9/2 by default).
+    // 2026-11-18 now: not yet effective, the computed 2027 rules apply (Tết 2027 = 5–9/2 by
+    // default, the weekend days made up on 10 and 11/02).
     const auto before = app_.request("GET", "/api/v1/calendar/2027");
-    EXPECT_NE(before.body.find("\"2027-02-08\""), std::string::npos) << before.body;
+    EXPECT_NE(before.body.find("\"2027-02-11\""), std::string::npos) << before.body;
+    EXPECT_EQ(before.body.find("\"2027-02-04\""), std::string::npos);
     app_.clock.set(app_.clock.now() + std::chrono::hours(24 * 14));
     const auto after = app_.request("GET", "/api/v1/calendar/2027");
-    EXPECT_EQ(after.body.find("\"2027-02-08\""), std::string::npos) << after.body;
-    EXPECT_NE(after.body.find("\"2027-02-05\""), std::string::npos);
+    EXPECT_EQ(after.body.find("\"2027-02-11\""), std::string::npos) << after.body;
+    EXPECT_NE(after.body.find("\"2027-02-04\""), std::string::npos);
     desk_ = app_.login("tiepnhan", "tiep-nhan-2026");  // two weeks later the old session has expired
     const auto versions = app_.as(desk_, "GET", "/api/v1/calendar/2027/versions");
     EXPECT_EQ(versions.status, 200);
@@ -149,6 +162,24 @@ TEST_F(CalendarAdminApi, OnlyAdministratorsChangeTheCalendarAndBadInputChangesNo
     EXPECT_EQ(bad_kind.status, 422) << bad_kind.body;
     EXPECT_NE(bad_kind.body.find("days[0]"), std::string::npos);
     EXPECT_EQ(app_.as(admin_, "POST", "/api/v1/calendar/2027/versions", "{not json").status, 400);
+    // A version replaces the whole year: one that leaves out the holidays the law fixes would
+    // make Tết, 30/4 and 2/9 working days.
+    const auto empty = app_.as(admin_, "POST", "/api/v1/calendar/2027/versions",
+                               R"({"effective_from":"2026-12-01T00:00:00+07:00","source":"CV","days":[]})");
+    EXPECT_EQ(empty.status, 422) << empty.body;
+    EXPECT_NE(empty.body.find("\"field\":\"days\""), std::string::npos) << empty.body;
+    for (const char* day : {"01/01/2027 (Tết Dương lịch)", "08/02/2027 (Tết Nguyên đán)", "16/04/2027 (Giỗ Tổ Hùng Vương)",
+                            "30/04/2027", "02/09/2027", "24/11/2027"}) {
+        EXPECT_NE(empty.body.find(day), std::string::npos) << day << " in " << empty.body;
+    }
+    EXPECT_EQ(empty.body.find("03/09/2027"), std::string::npos) << "the day next to 2/9 is the Thủ tướng's choice";
+    std::string without_national_day = kSchedule2027;
+    const auto national_day = without_national_day.find(R"({"date":"2027-09-02")");
+    without_national_day.erase(national_day, without_national_day.find('}', national_day) + 2 - national_day);
+    const auto partial = app_.as(admin_, "POST", "/api/v1/calendar/2027/versions", without_national_day);
+    EXPECT_EQ(partial.status, 422) << partial.body;
+    EXPECT_NE(partial.body.find("02/09/2027 (Quốc khánh)"), std::string::npos) << partial.body;
+    EXPECT_EQ(partial.body.find("01/01/2027"), std::string::npos);
     EXPECT_EQ(app_.as(admin_, "GET", "/api/v1/calendar/2027/versions").body, "[]");
 }
 

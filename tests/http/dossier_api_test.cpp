@@ -565,12 +565,14 @@ namespace {
 
 TEST_F(DossierApi, ACalendarChangeMovesNoDeadlineUntilARecalculationIsRecorded) {
     const std::string code = jsonString(intake(), "code");
-    // The government adds Fri 27/11/2026 as a day off, effective at once (an unconfirmed proposal).
+    // The government adds Fri 27/11/2026 as a day off, effective at once (an unconfirmed
+    // proposal): the year's days in force, as GET gives them, plus the new one.
+    const auto in_force = app.request("GET", "/api/v1/calendar/2026").body;
+    ASSERT_EQ(in_force.back(), ']');
     auto schedule = app.as(admin, "POST", "/api/v1/calendar/2026/versions",
-                           R"({"effective_from":"2026-11-18T00:00:00+07:00","source":"Công văn thử nghiệm",
-                               "days":[{"date":"2026-01-01","kind":"holiday","name":"Tết Dương lịch"},
-                                       {"date":"2026-11-24","kind":"holiday","name":"Ngày Văn hóa Việt Nam"},
-                                       {"date":"2026-11-27","kind":"day_off","name":"Nghỉ thử nghiệm"}]})");
+                           R"({"effective_from":"2026-11-18T00:00:00+07:00","source":"Công văn thử nghiệm","days":)" +
+                               in_force.substr(0, in_force.size() - 1) +
+                               R"(,{"date":"2026-11-27","kind":"day_off","name":"Nghỉ thử nghiệm"}]})");
     ASSERT_EQ(schedule.status, 201) << schedule.body;
     auto view = app.as(desk, "GET", "/api/v1/dossiers/" + code);
     EXPECT_EQ(jsonString(view.body, "due_at"), "2026-12-03T09:00:00+07:00");  // fixed deadlines do not move

@@ -119,4 +119,30 @@ DayOffSchedule statutorySchedule(int year) {
     return schedule;
 }
 
+std::vector<CalendarDay> statutoryHolidaysMissingFrom(const DayOffSchedule& schedule) {
+    const int year = schedule.year;
+    checkYear(year);
+    std::vector<CalendarDay> fixed;
+    fixed.push_back(holiday(solarDay(year, 1, 1), kNewYearHolidayName));
+    // Every arrangement of the five Tết days the Thủ tướng has approved includes mùng 1–3.
+    const date::local_days first_of_year{fromLunar(LunarDate{year, 1, 1, false})};
+    for (int offset = 0; offset < 3; ++offset) {
+        fixed.push_back(holiday(first_of_year + date::days{offset}, kLunarNewYearHolidayName));
+    }
+    fixed.push_back(holiday(date::local_days{fromLunar(LunarDate{year, 3, 10, false})}, kHungKingsHolidayName));
+    fixed.push_back(holiday(solarDay(year, 4, 30), kVictoryDayHolidayName));
+    fixed.push_back(holiday(solarDay(year, 5, 1), kLabourDayHolidayName));
+    fixed.push_back(holiday(solarDay(year, 9, 2), kNationalDayHolidayName));
+    if (year >= kFirstCultureDayYear) fixed.push_back(holiday(solarDay(year, 11, 24), kCultureDayHolidayName));
+    std::vector<CalendarDay> missing;
+    for (CalendarDay& entry : mergeSameDay(std::move(fixed))) {
+        if (isWeekend(entry.day)) continue;
+        const bool off = std::any_of(schedule.days.begin(), schedule.days.end(), [&](const CalendarDay& listed) {
+            return listed.day == entry.day && isNonWorkingKind(listed.kind);
+        });
+        if (!off) missing.push_back(std::move(entry));
+    }
+    return missing;
+}
+
 }  // namespace motcua::domain

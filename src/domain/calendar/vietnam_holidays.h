@@ -55,4 +55,13 @@ std::vector<CalendarDay> statutoryHolidays(int year);
 /// schedule has those. Throws `Error{InvalidArgument}` outside 1900–2100.
 DayOffSchedule statutorySchedule(int year);
 
+/// Returns the holidays the law fixes to the day that fall on Monday–Friday of
+/// `schedule.year` and that `schedule` does not take off (as a holiday, swapped day off or
+/// compensatory day), sorted by date: 01/01, mùng 1–3 Tết, Giỗ Tổ Hùng Vương, 30/4, 01/5, 02/9
+/// and, from 2026, 24/11 (BLLĐ 2019 Đ112; NQ 28/2026/QH16). An official schedule replaces the
+/// computed rules for its whole year, so one that leaves these out would make them working
+/// days. The days the Thủ tướng chooses (the other two Tết days, the day next to 02/9,
+/// compensatory days) are not checked. Throws Error{InvalidArgument} outside 1900–2100.
+std::vector<CalendarDay> statutoryHolidaysMissingFrom(const DayOffSchedule& schedule);
+
 }  // namespace motcua::domain

@@ -185,6 +185,34 @@ TEST(VietnamHolidays, AgreesWithOfficialSchedulesWhereNoSwapWasDecided) {
     }
 }
 
+TEST(VietnamHolidays, FindsTheFixedHolidaysAScheduleLeavesOut) {
+    // The official schedules and every computed one keep them all.
+    for (const DayOffSchedule& official : officialSchedules2024To2026()) {
+        SCOPED_TRACE(official.year);
+        EXPECT_EQ(describe(statutoryHolidaysMissingFrom(official)), "");
+    }
+    for (int year = 1900; year <= 2100; ++year) {
+        SCOPED_TRACE(year);
+        EXPECT_EQ(describe(statutoryHolidaysMissingFrom(statutorySchedule(year))), "");
+    }
+    // 2027 with nothing listed: the weekday ones, by hand. Tết is Sat 06/02, so of mùng 1–3 only
+    // Mon 08/02; 01/5 is a Saturday; 03/9 (next to 02/9) is left to the Thủ tướng.
+    EXPECT_EQ(describe(statutoryHolidaysMissingFrom(DayOffSchedule{2027, {}})),
+              "2027-01-01 holiday; 2027-02-08 holiday; 2027-04-16 holiday; 2027-04-30 holiday; 2027-09-02 holiday; "
+              "2027-11-24 holiday; ");
+    // A holiday listed as a working day is as good as missing; a swapped day off counts as off.
+    DayOffSchedule year = statutorySchedule(2027);
+    for (CalendarDay& entry : year.days) {
+        if (entry.day == day(2027, 4, 30)) entry.kind = DayKind::DayOff;
+    }
+    EXPECT_EQ(describe(statutoryHolidaysMissingFrom(year)), "");
+    std::erase_if(year.days, [](const CalendarDay& entry) { return entry.day == day(2027, 9, 2); });
+    EXPECT_EQ(describe(statutoryHolidaysMissingFrom(year)), "2027-09-02 holiday; ");
+    // Before 2026 there is no 24/11 to keep.
+    // 2025, all on weekdays: 1/1, mùng 1–3 (29–31/01), Giỗ Tổ (07/04), 30/4, 1/5, 2/9.
+    EXPECT_EQ(statutoryHolidaysMissingFrom(DayOffSchedule{2025, {}}).size(), 8u);
+}
+
 TEST(VietnamHolidays, RejectsYearsOutsideTheLunarRange) {
     EXPECT_THROW(static_cast<void>(statutoryHolidays(1899)), Error);
     EXPECT_THROW(static_cast<void>(statutorySchedule(2101)), Error);

@@ -16,4 +16,4 @@ INSERT INTO procedures (id, code, name, field_id, duration, online_level, fee_vn
   (6, '1.000894', 'Đăng ký kết hôn', 1, '4h', 'partial', 0, 'restart', '2026-01-01 00:00:00', '2026-01-01 00:00:00');
 
 INSERT INTO procedure_agencies (procedure_id, agency_id) VALUES
-  (1, 6), (1, 7), (2, 6), (2, 7), (3, 3), (4, 5), (5, 6), (5, 7), (6, 6), (6, 7);
+  (1, 6), (1, 7), (2, 3), (2, 6), (2, 7), (3, 3), (4, 5), (5, 6), (5, 7), (6, 6), (6, 7);

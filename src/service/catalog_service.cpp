@@ -84,11 +84,22 @@ std::shared_ptr<const domain::AgencyTree> CatalogService::tree() {
     if (tree_ == nullptr || now - tree_loaded_at_ >= kTreeTtl) {
         const auto entries = database_.run([&](store::Session& s) { return repository_->agencies(s); });
         std::vector<domain::Agency> agencies;
-        for (const auto& e : entries) agencies.push_back(e.agency);
+        std::set<std::int64_t> inactive;
+        for (const auto& e : entries) {
+            agencies.push_back(e.agency);
+            if (!e.active) inactive.insert(e.agency.id.value);
+        }
         tree_ = std::make_shared<const domain::AgencyTree>(std::move(agencies));
+        inactive_ = std::move(inactive);
         tree_loaded_at_ = now;
     }
     return tree_;
+}
+
+bool CatalogService::agencyActive(domain::AgencyId agency) {
+    tree();  // reloads both when stale
+    const std::lock_guard<std::mutex> lock(mutex_);
+    return inactive_.count(agency.value) == 0;
 }
 
 bool CatalogService::inScope(const domain::Principal& principal, domain::AgencyId agency) {

@@ -11,6 +11,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,8 @@ public:
     std::shared_ptr<const domain::AgencyTree> tree();
     /// Tells whether `agency` is the principal's agency or below it.
     bool inScope(const domain::Principal& principal, domain::AgencyId agency);
+    /// Tells whether `agency` is marked active in the catalog (cached with the tree).
+    bool agencyActive(domain::AgencyId agency);
 
     std::vector<domain::AgencyEntry> agencies();
     /// Returns the agency with `code`; throws Error(NotFound).
@@ -89,6 +92,7 @@ private:
     std::unique_ptr<store::CatalogRepository> repository_;
     std::mutex mutex_;
     std::shared_ptr<const domain::AgencyTree> tree_;
+    std::set<std::int64_t> inactive_;  ///< agencies marked inactive, loaded with tree_
     std::chrono::steady_clock::time_point tree_loaded_at_;
     /// Procedures by code (a province's catalog is a few thousand rows), same lifetime as the tree.
     std::shared_ptr<const std::map<std::string, domain::ProcedureEntry>> procedures_;

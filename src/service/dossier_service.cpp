@@ -634,6 +634,48 @@ struct DossierService::Impl {
         return dueFrom(start, d, entry.procedure.duration);
     }
 
+    /// Refuses a command the role of `p` may not give. Checked before the dossier's version:
+    /// a 403 tells an officer more than a 409 that would only send him to reload.
+    void requireCommandPermission(const domain::Principal& p, domain::CommandKind kind) {
+        using domain::CommandKind;
+        using domain::Permission;
+        switch (kind) {
+            case CommandKind::StartProcessing:
+                return requirePermission(p, Permission::ProcessDossier, "chuyển hồ sơ sang xử lý");
+            case CommandKind::Assign:
+                return requirePermission(p, Permission::AssignDossier, "phân công cán bộ xử lý");
+            case CommandKind::Transfer:
+                return requirePermission(p, Permission::ProcessDossier, "chuyển hồ sơ liên thông");
+            case CommandKind::RequestSupplement:
+                return requirePermission(p, Permission::ProcessDossier, "yêu cầu bổ sung hồ sơ");
+            case CommandKind::ReceiveSupplement:
+                return requirePermission(p, Permission::IntakeDossier, "nhận hồ sơ bổ sung");
+            case CommandKind::RequestFinancialObligation:
+                return requirePermission(p, Permission::ProcessDossier, "yêu cầu thực hiện nghĩa vụ tài chính");
+            case CommandKind::ConfirmPayment:
+                return requirePermission(p, Permission::ProcessDossier, "xác nhận đã nộp phí, thuế");
+            case CommandKind::Resolve:
+                return requirePermission(p, Permission::ProcessDossier, "ghi nhận kết quả giải quyết");
+            case CommandKind::RejectAfterAppraisal:
+                return requirePermission(p, Permission::ProcessDossier, "từ chối giải quyết hồ sơ");
+            case CommandKind::Stop:
+                return requirePermission(p, Permission::ProcessDossier, "dừng xử lý hồ sơ");
+            case CommandKind::Withdraw:
+                return requirePermission(p, Permission::IntakeDossier, "ghi nhận công dân rút hồ sơ");
+            case CommandKind::Return:
+                return requirePermission(p, Permission::IntakeDossier, "trả kết quả");
+            case CommandKind::RecalculateDeadline:
+                if (domain::hasPermission(p.role, Permission::AssignDossier)) return;
+                return requirePermission(p, Permission::ManageCalendar, "tính lại hạn giải quyết");
+            case CommandKind::Accept:
+            case CommandKind::RefuseAtIntake:
+            case CommandKind::RequestCompletionAtIntake:
+            case CommandKind::IssueApology:
+                return;  // not given here: buildCommand refuses them
+        }
+    }
+
+    /// Builds the command `in` names; the caller has checked the role (requireCommandPermission).
     domain::DossierCommand buildCommand(store::Session& s, const domain::Principal& p, const domain::Dossier& d,
                                         const TransitionInput& in, date::sys_seconds now) {
         const domain::CommandKind kind = domain::parseCommandKind(in.command);
@@ -641,14 +683,18 @@ struct DossierService::Impl {
         using domain::CommandKind;
         switch (kind) {
             case CommandKind::StartProcessing:
-                requirePermission(p, domain::Permission::ProcessDossier, "chuyển hồ sơ sang xử lý");
                 return domain::StartProcessingCommand{};
             case CommandKind::Assign: {
-                requirePermission(p, domain::Permission::AssignDossier, "phân công cán bộ xử lý");
                 const std::string username = requireField(in, "officer", "Chọn cán bộ xử lý (officer).");
                 const auto officer = users.findByUsername(s, username);
                 if (!officer || !officer->active) {
                     throw Error::invalidFields({{"officer", "Không có cán bộ " + username + "."}});
+                }
+                const auto role = domain::parseRole(officer->role);
+                if (!domain::hasPermission(role, domain::Permission::ProcessDossier)) {
+                    throw Error::invalidFields(
+                        {{"officer", "Cán bộ " + username + " là " + std::string(domain::roleLabelVi(role)) +
+                                         ", không được giao xử lý hồ sơ; chọn cán bộ xử lý hoặc lãnh đạo."}});
                 }
                 if (!catalog.inScope(p, domain::AgencyId{officer->agency_id})) {
                     throw Error::invalidFields({{"officer", "Cán bộ " + username + " không thuộc cơ quan của bạn."}});
@@ -656,7 +702,6 @@ struct DossierService::Impl {
                 return domain::AssignCommand{domain::UserId{officer->id}};
             }
             case CommandKind::Transfer: {
-                requirePermission(p, domain::Permission::ProcessDossier, "chuyển hồ sơ liên thông");
                 const std::string to_code = requireField(in, "to_agency", "Chọn cơ quan nhận liên thông (to_agency).");
                 std::optional<domain::AgencyEntry> to;
                 try {
@@ -672,10 +717,8 @@ struct DossierService::Impl {
                 return domain::TransferCommand{to->agency.id, hop_due, optionalField(in, "note")};
             }
             case CommandKind::RequestSupplement:
-                requirePermission(p, domain::Permission::ProcessDossier, "yêu cầu bổ sung hồ sơ");
                 return domain::RequestSupplementCommand{optionalField(in, "reason"), in.items};
             case CommandKind::ReceiveSupplement: {
-                requirePermission(p, domain::Permission::IntakeDossier, "nhận hồ sơ bổ sung");
                 date::sys_seconds at = now;
                 if (const auto text = optionalField(in, "received_at"); !text.empty()) at = lt.parseIso(text, "received_at");
                 const auto entry = catalog.procedure(d.procedure_code.str());
@@ -695,7 +738,6 @@ struct DossierService::Impl {
                 return domain::ReceiveSupplementCommand{at, due};
             }
             case CommandKind::RequestFinancialObligation: {
-                requirePermission(p, domain::Permission::ProcessDossier, "yêu cầu thực hiện nghĩa vụ tài chính");
                 std::optional<std::int64_t> amount;
                 if (const auto text = optionalField(in, "amount_vnd"); !text.empty()) {
                     amount = domain::wholeNumber<std::int64_t>(text);
@@ -704,31 +746,21 @@ struct DossierService::Impl {
                 return domain::RequestFinancialObligationCommand{optionalField(in, "description"), amount};
             }
             case CommandKind::ConfirmPayment:
-                requirePermission(p, domain::Permission::ProcessDossier, "xác nhận đã nộp phí, thuế");
                 return domain::ConfirmPaymentCommand{now};
             case CommandKind::Resolve:
-                requirePermission(p, domain::Permission::ProcessDossier, "ghi nhận kết quả giải quyết");
                 return domain::ResolveCommand{optionalField(in, "result_note"), verdictAt(d, now)};
             case CommandKind::RejectAfterAppraisal:
-                requirePermission(p, domain::Permission::ProcessDossier, "từ chối giải quyết hồ sơ");
                 return domain::RejectAfterAppraisalCommand{optionalField(in, "reason"), verdictAt(d, now)};
             case CommandKind::Stop:
-                requirePermission(p, domain::Permission::ProcessDossier, "dừng xử lý hồ sơ");
                 return domain::StopCommand{optionalField(in, "reason")};
             case CommandKind::Withdraw:
-                requirePermission(p, domain::Permission::IntakeDossier, "ghi nhận công dân rút hồ sơ");
                 return domain::WithdrawCommand{optionalField(in, "reason")};
             case CommandKind::Return: {
-                requirePermission(p, domain::Permission::IntakeDossier, "trả kết quả");
                 const auto delivery = optionalField(in, "delivery");
                 return domain::ReturnCommand{delivery.empty() ? d.result_delivery : domain::parseResultDelivery(delivery),
                                              now};
             }
             case CommandKind::RecalculateDeadline: {
-                if (!domain::hasPermission(p.role, domain::Permission::ManageCalendar) &&
-                    !domain::hasPermission(p.role, domain::Permission::AssignDossier)) {
-                    requirePermission(p, domain::Permission::ManageCalendar, "tính lại hạn giải quyết");
-                }
                 return domain::RecalculateDeadlineCommand{legalDueNow(s, d),
                                                           requireField(in, "reason", "Ghi rõ lý do tính lại hạn (reason).")};
             }
@@ -764,6 +796,12 @@ IntakeResult DossierService::intake(const domain::Principal& principal, const In
                                     const std::string& ip) {
     auto& m = *impl_;
     m.requirePermission(principal, domain::Permission::IntakeDossier, "tiếp nhận hồ sơ");
+    if (!m.catalog.agencyActive(domain::AgencyId{principal.agency_id})) {
+        throw Error(ErrorCode::FailedPrecondition,
+                    "Cơ quan " + m.catalog.agency(principal.agency_code).agency.name +
+                        " đã ngừng hoạt động trong danh mục: không tiếp nhận hồ sơ mới. Liên hệ quản trị hệ thống.",
+                    "intake by an inactive agency");
+    }
     const date::sys_seconds now = m.clock.now();
     if (idempotency_key) {
         const auto existing = m.db.run(
@@ -790,8 +828,18 @@ IntakeResult DossierService::intake(const domain::Principal& principal, const In
     std::optional<domain::ProcedureEntry> procedure;
     try {
         procedure = m.catalog.procedure(input.request.procedure_code);
+        const auto& offered_by = procedure->agency_codes;
         if (!procedure->active) {
             problems.push_back({"procedure_code", "Thủ tục " + input.request.procedure_code + " đã ngừng áp dụng."});
+        } else if (std::find(offered_by.begin(), offered_by.end(), principal.agency_code) == offered_by.end()) {
+            // The desk takes the procedures its agency resolves (the catalog's agencies of it).
+            std::string names;
+            for (const auto& code : offered_by) names += (names.empty() ? "" : ", ") + m.catalog.agency(code).agency.name;
+            problems.push_back({"procedure_code",
+                                "Thủ tục " + input.request.procedure_code + " không thuộc danh mục tiếp nhận của " +
+                                    m.catalog.agency(principal.agency_code).agency.name +
+                                    (names.empty() ? std::string(" (chưa giao cho cơ quan nào).")
+                                                   : std::string("; cơ quan giải quyết: ") + names + ".")});
         }
     } catch (const Error& e) {
         if (e.code() != ErrorCode::NotFound) throw;
@@ -923,6 +971,7 @@ DossierView DossierService::transition(const domain::Principal& principal, const
     const auto next = inTransaction(m.db, [&](store::Session& s) {
         const auto d = m.load(s, code, true);
         m.requireScope(principal, d);
+        m.requireCommandPermission(principal, domain::parseCommandKind(input.command));
         if (d.version != input.version) throw staleVersion();
         const auto command = m.buildCommand(s, principal, d, input, now);
         const auto t = domain::apply(d, command, m.actorOf(principal), now);

@@ -86,7 +86,9 @@ std::vector<domain::ProcedureEntry> searchProcedures(const std::vector<domain::P
                                      [&](const std::string& w) { return haystack.find(w) != std::string::npos; });
         if (!all) continue;
         const bool mine = std::find(p.agency_codes.begin(), p.agency_codes.end(), agency_code) != p.agency_codes.end();
-        hits.push_back({code == folded_query ? 0 : mine ? 1 : 2, &p});
+        const bool exact = code == folded_query;
+        if (!mine && !exact) continue;
+        hits.push_back({exact ? 0 : 1, &p});
     }
     std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
         if (a.rank != b.rank) return a.rank < b.rank;

@@ -192,6 +192,43 @@ TEST_F(DossierApi, RolesAndAgencyScopeAreEnforced) {
     EXPECT_EQ(jsonInt(app.as(desk, "GET", "/api/v1/dossiers/" + code).body, "version"), 2);
 }
 
+TEST_F(DossierApi, IntakeRefusesAProcedureOfAnotherAgencyAReceiptYearsBackAndAClosedAgency) {
+    // Sở Xây dựng's desk does not take Sở Tư pháp's Phiếu lý lịch tư pháp.
+    const auto foreign = app.as(other_desk, "POST", "/api/v1/dossiers", intakeBody());
+    EXPECT_EQ(foreign.status, 422) << foreign.body;
+    EXPECT_NE(foreign.body.find("Thủ tục 2.000488 không thuộc danh mục tiếp nhận của Sở Xây dựng; cơ quan giải quyết: "
+                                "Sở Tư pháp."),
+              std::string::npos)
+        << foreign.body;
+    // A year typed wrong: 2016 for 2026.
+    const auto backdated = app.as(desk, "POST", "/api/v1/dossiers",
+                                  intakeBody("Phạm Văn An", R"(,"received_at":"2016-11-18T09:00:00+07:00")"));
+    EXPECT_EQ(backdated.status, 422) << backdated.body;
+    EXPECT_NE(backdated.body.find("không được sớm hơn 90 ngày"), std::string::npos) << backdated.body;
+    EXPECT_EQ(jsonInt(app.as(admin, "GET", "/api/v1/dossiers").body, "total"), 0);
+    // An agency closed in the catalog takes no new dossier.
+    std::string closed = app.as(admin, "GET", "/api/v1/agencies/000.00.06.H56").body;
+    closed.replace(closed.find("\"active\":true"), 13, "\"active\":false");
+    ASSERT_EQ(app.as(admin, "PUT", "/api/v1/agencies/000.00.06.H56", closed).status, 200);
+    const auto refused = app.as(desk, "POST", "/api/v1/dossiers", intakeBody());
+    EXPECT_EQ(refused.status, 409) << refused.body;
+    EXPECT_NE(refused.body.find("Sở Tư pháp đã ngừng hoạt động"), std::string::npos) << refused.body;
+    EXPECT_EQ(jsonInt(app.as(admin, "GET", "/api/v1/dossiers").body, "total"), 0);
+}
+
+TEST_F(DossierApi, OnlyAnOfficerWhoProcessesIsAssignedAndARoleWithoutTheRightHearsSoFirst) {
+    const std::string code = jsonString(intake(), "code");
+    ASSERT_EQ(act(head, code, "start_processing", 2).status, 200);
+    const auto to_desk = act(head, code, "assign", 3, R"(,"officer":"tiepnhan")");
+    EXPECT_EQ(to_desk.status, 422) << to_desk.body;
+    EXPECT_NE(to_desk.body.find("không được giao xử lý hồ sơ"), std::string::npos) << to_desk.body;
+    ASSERT_EQ(act(head, code, "assign", 3, R"(,"officer":"xuly")").status, 200);
+    // A desk officer may not resolve: 403, whatever version he sends.
+    EXPECT_EQ(act(desk, code, "resolve", 1).status, 403);
+    EXPECT_EQ(act(desk, code, "resolve", 4).status, 403);
+    EXPECT_EQ(act(officer, code, "resolve", 1).status, 409);  // the officer may: a stale version is his problem
+}
+
 TEST_F(DossierApi, OverdueDossiersNeedTheOneApologyAndStayLate) {
     const std::string code = jsonString(intake(), "code");
     ASSERT_EQ(act(officer, code, "start_processing", 2).status, 200);

@@ -36,7 +36,8 @@ protected:
                                  "agency_codes":["000.00.06.H56"]})"));
         expectCreated(app.as(admin, "POST", "/api/v1/procedures",
                              R"({"code":"2.000815","name":"Chứng thực bản sao","field_code":"LLTP",
-                                 "duration":"same_day","online_level":"none"})"));
+                                 "duration":"same_day","online_level":"none",
+                                 "agency_codes":["000.00.06.H56","000.00.15.H56"]})"));
     }
 
     static void expectCreated(const HttpResult& r) { ASSERT_EQ(r.status, 201) << r.body; }

@@ -157,6 +157,12 @@ TEST_F(DossierPages, ProcedureIsFoundByNameWithoutDiacriticsOrOfferedAsChoices) 
     EXPECT_EQ(suggestions.status, 200);
     EXPECT_TRUE(contains(suggestions.body, "\"code\":\"2.000815\"")) << suggestions.body;
     EXPECT_FALSE(contains(suggestions.body, "2.000488"));
+    // Another agency's desk is not offered Sở Tư pháp's procedures; typed by code, the intake
+    // says whose it is.
+    EXPECT_FALSE(contains(get(other_desk, "/tiep-nhan/thu-tuc?q=" + encode("lý lịch")).body, "2.000488"));
+    const auto foreign = post(other_desk, "/tiep-nhan", intakeForm("2.000488", "Lê Thị Bình"));
+    EXPECT_EQ(foreign.status, 422);
+    EXPECT_TRUE(contains(foreign.body, "không thuộc danh mục tiếp nhận của Sở Xây dựng")) << foreign.body;
 }
 
 TEST_F(DossierPages, ThePagesOfARoleTurnAwayOthersBeforeTheyFillAnything) {

@@ -137,8 +137,13 @@ void checkChannelAndTimes(std::vector<FieldError>& errors, const IntakeRequest& 
         errors.push_back({"result_delivery",
                           "Hồ sơ trực tuyến toàn trình phải nhận kết quả trực tuyến hoặc qua bưu chính công ích"});
     }
+    const auto earliest = now - date::days{IntakeLimits::kMaxBackdatingDays};
+    const std::string too_early = " không được sớm hơn " + std::to_string(IntakeLimits::kMaxBackdatingDays) +
+                                  " ngày trước hiện tại (kiểm tra lại ngày, tháng, năm)";
     if (request.received_at > now) {
         errors.push_back({"received_at", "Thời điểm nhận hồ sơ không được ở tương lai"});
+    } else if (request.received_at < earliest) {
+        errors.push_back({"received_at", "Thời điểm nhận hồ sơ" + too_early});
     }
     // QĐ 45/2016/QĐ-TTg Đ7.4: a postal dossier is lawfully received when the handover record is signed.
     if (request.channel != Channel::Postal) {
@@ -154,6 +159,8 @@ void checkChannelAndTimes(std::vector<FieldError>& errors, const IntakeRequest& 
     }
     if (*request.handover_at > now) {
         errors.push_back({"handover_at", "Thời điểm bàn giao hồ sơ không được ở tương lai"});
+    } else if (*request.handover_at < earliest) {
+        errors.push_back({"handover_at", "Thời điểm bàn giao hồ sơ" + too_early});
     }
     if (*request.handover_at < request.received_at) {
         errors.push_back({"handover_at", "Thời điểm bàn giao không được trước thời điểm bưu chính nhận hồ sơ"});

@@ -36,6 +36,9 @@ struct IntakeLimits {
     static constexpr std::size_t kMaxDocumentNameLength = 500;  ///< Name of one document.
     static constexpr std::size_t kMaxDocuments = 100;  ///< Documents per dossier.
     static constexpr std::int32_t kMaxDocumentCount = 1000;  ///< Copies of one document.
+    /// How far back a receipt may be entered: a dossier logged late (a postal handover of last
+    /// week) is normal, a year typed wrong ("2016" for "2026") is not.
+    static constexpr int kMaxBackdatingDays = 90;
 };
 
 /// Returns true for a CMND (9 digits) or CCCD / personal identification number (12 digits).
@@ -63,7 +66,7 @@ bool isValidEmail(std::string_view text) noexcept;
 ///  - address required when the dossier or its result travels by post (QĐ 45/2016 Đ5);
 ///  - a toàn trình dossier returns its result online or by post (NĐ 42/2022 Đ3);
 ///  - postal dossiers carry handover_at, others must not; received_at ≤ handover_at ≤ now
-///    (QĐ 45/2016 Đ7.4);
+///    (QĐ 45/2016 Đ7.4); neither more than kMaxBackdatingDays before now;
 ///  - the procedure code is a national code; 1–100 documents, each named, count 1–1000.
 void validateIntake(const IntakeRequest& request, date::sys_seconds now);
 

@@ -211,5 +211,26 @@ TEST(IntakeValidation, ReceiptCannotBeInTheFuture) {
     EXPECT_EQ(fieldsOf(request, kReceivedAt - 1s), std::set<std::string>{"received_at"});
 }
 
+TEST(IntakeValidation, AReceiptEnteredLateIsFineAYearTypedWrongIsNot) {
+    IntakeRequest request = validIntake();
+    const auto limit = date::days{IntakeLimits::kMaxBackdatingDays};
+    EXPECT_TRUE(fieldsOf(request, kReceivedAt + limit).empty());
+    EXPECT_EQ(fieldsOf(request, kReceivedAt + limit + 1s), std::set<std::string>{"received_at"});
+    try {
+        validateIntake(request, kReceivedAt + date::years{10});
+        FAIL() << "a receipt ten years back was accepted";
+    } catch (const Error& e) {
+        ASSERT_EQ(e.fieldErrors().size(), 1u);
+        EXPECT_EQ(e.fieldErrors().front().message_vi,
+                  "Thời điểm nhận hồ sơ không được sớm hơn 90 ngày trước hiện tại (kiểm tra lại ngày, tháng, năm)");
+    }
+    // A postal handover as well.
+    request.channel = Channel::Postal;
+    request.handover_at = kReceivedAt + 1h;
+    EXPECT_TRUE(fieldsOf(request, kReceivedAt + limit).empty());
+    EXPECT_EQ(fieldsOf(request, kReceivedAt + limit + 30min), (std::set<std::string>{"received_at"}));
+    EXPECT_EQ(fieldsOf(request, kReceivedAt + limit + 2h), (std::set<std::string>{"received_at", "handover_at"}));
+}
+
 }  // namespace
 }  // namespace motcua::domain

@@ -69,6 +69,36 @@ std::string documentKey(int row, const std::string& member) {
     return "documents[" + std::to_string(row) + "]." + member;
 }
 
+/// The intake form filled from a dossier the desk sent back to be completed (BM.02): the citizen
+/// is back with the missing papers, and the officer adds them instead of typing everything
+/// again. The receipt time is left to now; the reason and the list of missing papers are not
+/// carried over. Returns the form and how many documents did not fit its rows.
+std::pair<std::map<std::string, std::string>, std::size_t> formFromIncomplete(const domain::Dossier& d) {
+    std::map<std::string, std::string> form{
+        {"procedure", d.procedure_code.str()},
+        {"channel", std::string(domain::toName(d.channel))},
+        {"result_delivery", std::string(domain::toName(d.result_delivery))},
+        {"applicant.kind", std::string(domain::toName(d.applicant.kind))},
+        {"applicant.name", d.applicant.name},
+        {"applicant.id_number", d.applicant.identity_number},
+        {"applicant.phone", d.applicant.phone},
+        {"applicant.email", d.applicant.email},
+        {"applicant.address", d.applicant.address},
+    };
+    if (d.applicant.representative) {
+        form["applicant.representative.name"] = d.applicant.representative->name;
+        form["applicant.representative.id_number"] = d.applicant.representative->identity_number;
+    }
+    std::size_t row = 0;
+    for (; row < d.documents.size() && row < static_cast<std::size_t>(kDocumentRows); ++row) {
+        const auto i = static_cast<int>(row);
+        form[documentKey(i, "name")] = d.documents[row].name;
+        form[documentKey(i, "kind")] = std::string(domain::toName(d.documents[row].kind));
+        form[documentKey(i, "count")] = std::to_string(d.documents[row].count);
+    }
+    return {form, d.documents.size() - row};
+}
+
 /// The intake form with what was entered, the problems found and the procedure choices.
 Data intakeData(const std::map<std::string, std::string>& form, const std::vector<FieldError>& errors,
                 const std::vector<domain::ProcedureEntry>& choices) {
@@ -272,6 +302,27 @@ void registerDossierPages(http::Router& router, const DossierPagesContext& conte
     router.add("GET", "/tiep-nhan", [ctx](http::Request& request) {
         const auto user = ctx.web.requireRole(request, kDesk, "tiếp nhận hồ sơ");
         Data d = intakeData({}, {}, {});
+        if (const auto from = request.queryParam("tu"); from && !from->empty()) {
+            // ?tu=<id>: the citizen is back with the papers a BM.02 slip asked for.
+            const auto id = domain::wholeNumber<long long>(*from).value_or(0);
+            if (id <= 0) throw Error(ErrorCode::NotFound, "Không tìm thấy hồ sơ số " + from->substr(0, 20) + ".", "bad dossier id");
+            const auto earlier = ctx.dossiers.getById(user, id, request.remote_address);  // scope, access log
+            const auto& old = earlier.dossier;
+            if (old.status != domain::DossierStatus::IncompleteAtIntake) {
+                throw Error(ErrorCode::FailedPrecondition,
+                            "Chỉ điền sẵn được từ hồ sơ đã được hướng dẫn bổ sung, hoàn thiện tại Bộ phận Một cửa.",
+                            "prefill from a dossier not sent back at intake");
+            }
+            const auto [form, left_out] = formFromIncomplete(old);
+            d = intakeData(form, {}, {});
+            std::string notice = "Điền sẵn từ hồ sơ của " + old.applicant.name + " đã hướng dẫn bổ sung, hoàn thiện lúc " +
+                                 shortTime(old.submitted_at, ctx.local_time) +
+                                 ". Thêm các giấy tờ công dân mang bổ sung, kiểm tra lại rồi lưu.";
+            if (left_out > 0) {
+                notice += " Còn " + std::to_string(left_out) + " giấy tờ không vừa các dòng của mẫu: nhập gộp hoặc tiếp nhận qua API.";
+            }
+            d.set("prefill_notice", notice);
+        }
         d.set("csrf", ctx.web.csrf(request));
         return ctx.web.page(request, user, "Tiếp nhận hồ sơ", "pages/intake", d);
     }, on_error);

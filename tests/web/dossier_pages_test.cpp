@@ -247,6 +247,34 @@ TEST_F(DossierPages, ADossierSentBackAtIntakeHasItsSupplementSlipToPrintAgain) {
     EXPECT_TRUE(contains(slip.body, "<li>Ảnh 4x6</li>"));
     EXPECT_TRUE(contains(slip.body, "Vũ Thị Mai"));
     EXPECT_EQ(get(desk, href.substr(0, href.size() - 17) + "/in/phieu-tu-choi").status, 404);
+
+    // The citizen comes back with the papers: the intake form is filled from the first visit.
+    const std::string id = href.substr(std::string("/tiep-nhan/").size(), href.size() - 17 - 11);
+    const std::string again = "/tiep-nhan?tu=" + id;
+    EXPECT_TRUE(contains(get(desk, "/ho-so").body, "href=\"" + again + "\">Tiếp nhận khi đã bổ sung</a>"));
+    const auto prefilled = get(desk, again);
+    ASSERT_EQ(prefilled.status, 200) << prefilled.body;
+    EXPECT_TRUE(contains(prefilled.body, "Điền sẵn từ hồ sơ của Vũ Thị Mai")) << prefilled.body;
+    EXPECT_TRUE(contains(prefilled.body, "value=\"Vũ Thị Mai\""));
+    EXPECT_TRUE(contains(prefilled.body, "value=\"038090001234\""));
+    EXPECT_TRUE(contains(prefilled.body, "value=\"Tờ khai yêu cầu cấp Phiếu LLTP\""));
+    EXPECT_TRUE(contains(prefilled.body, "value=\"2.000488\""));
+    EXPECT_FALSE(contains(prefilled.body, "Thiếu giấy tờ theo quy định")) << "the reason is not carried over";
+    auto complete = intakeForm("2.000488", "Vũ Thị Mai");
+    complete.back() = {"intake_key", "the prefilled form's own key"};
+    complete.emplace_back("documents[1].name", "Bản sao giấy khai sinh");
+    complete.emplace_back("documents[1].kind", "certified_copy");
+    complete.emplace_back("documents[1].count", "1");
+    const auto taken = post(desk, "/tiep-nhan", complete);
+    ASSERT_EQ(taken.status, 303) << taken.body;
+    EXPECT_TRUE(contains(taken.headers.at("Location"), "/in/giay-tiep-nhan?in=1"));
+    // Not for another agency's desk, nor from a dossier that was received.
+    EXPECT_EQ(get(other_desk, again).status, 404);  // by number, another agency's is as if there were none
+    EXPECT_EQ(get(officer, again).status, 403);
+    const std::string code = taken.headers.at("Location").substr(7, taken.headers.at("Location").find('/', 7) - 7);
+    const auto received = app.as(admin, "GET", "/api/v1/dossiers/" + code);
+    EXPECT_EQ(get(desk, "/tiep-nhan?tu=" + std::to_string(test::jsonInt(received.body, "id"))).status, 409);
+    EXPECT_EQ(get(desk, "/tiep-nhan?tu=abc").status, 404);
 }
 
 TEST_F(DossierPages, ADossierMovesThroughTheFormsToReturnAndTheHeadSeesItOverdue) {

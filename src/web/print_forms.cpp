@@ -70,6 +70,10 @@ http::Response receipt(const DossierPagesContext& ctx, const http::Request& requ
     const auto accepted = lastEvent(events, domain::DossierEventKind::Accepted);
     data.set("officer_name", accepted ? actorName(ctx, user, accepted->actorUser().value) : user.full_name);
     data.set("dossier_count", "01");
+    // A long list of documents is set a size smaller, so that the receipt stays on one A5 sheet.
+    std::size_t names = 0;
+    for (const auto& doc : d.documents) names += doc.name.size();
+    data.set("dense", d.documents.size() >= 4 || names > 240);
     std::string place(domain::labelVi(d.result_delivery));
     if (d.result_delivery == domain::ResultDelivery::Postal && !d.applicant.address.empty()) {
         place += " — " + d.applicant.address;

@@ -37,6 +37,9 @@ async function printsCleanly(page, format) {
   const pdf = await page.pdf({ format, printBackground: false, preferCSSPageSize: true });
   assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
   assert.ok(pdf.length > 5000, `PDF too small: ${pdf.length} bytes`);
+  // An A5 slip is one sheet: what spills onto a second one is lost to the citizen who keeps it.
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  if (format === 'A5') assert.equal(pages, 1, `${await page.title()}: ${pages} sheets`);
   await page.emulateMedia({ media: 'screen' });
 }
 
@@ -110,12 +113,23 @@ test('desk intake, receipt, processing to return, and the head\'s overdue list',
     assert.equal(await desk.locator('table.grid tbody tr').count(), 6);
     await printsCleanly(desk, 'A5');
 
-    // A postal dossier handed over a month ago is already late.
+    // A postal dossier handed over a month ago is already late. Filed by a representative, with
+    // every document row used: its receipt still fits one A5 sheet.
     const late = await intake(desk, 'phieu ly lich', 'Trần Thị Cúc', async (page) => {
       await page.selectOption('#channel', 'postal');
+      await page.selectOption('select[name=result_delivery]', 'postal');
       await page.fill('input[name=received_at]', localInput(-31, 8));
       await page.fill('input[name=handover_at]', localInput(-30, 9));
+      await page.fill('input[name="applicant.email"]', 'tran.thi.cuc@example.vn');
+      await page.fill('input[name="applicant.representative.name"]', 'Nguyễn Văn Đại Diện Theo Ủy Quyền');
+      await page.fill('input[name="applicant.representative.id_number"]', '038090009876');
+      const more = ['Văn bản ủy quyền có chứng thực theo quy định của pháp luật về chứng thực',
+                    'Bản sao Giấy khai sinh của người được cấp Phiếu lý lịch tư pháp',
+                    'Bản sao sổ hộ khẩu hoặc giấy xác nhận thông tin về cư trú',
+                    'Giấy tờ chứng minh thuộc đối tượng được miễn, giảm phí cung cấp thông tin lý lịch tư pháp'];
+      for (const [i, name] of more.entries()) await page.fill(`input[name="documents[${i + 2}].name"]`, name);
     });
+    await printsCleanly(desk, 'A5');
     await head.goto(`${baseUrl}/lanh-dao/han-xu-ly`);
     const row = head.locator('tr', { has: head.locator(`a[href="/ho-so/${late}"]`) });
     assert.match(await row.getAttribute('class'), /overdue breach/);

@@ -93,7 +93,9 @@ Data tableRows(const service::ReportResult& result) {
     return rows;
 }
 
-Data criteriaRows(const service::IndexResult& index) {
+/// `linked`: the reader may open the dossiers (a compiler reads statistics, not dossiers, so his
+/// drill-down lists the codes without links to pages he may not open).
+Data criteriaRows(const service::IndexResult& index, bool linked) {
     Data list{Data::type::list};
     for (const auto& c : index.criteria) {
         Data item;
@@ -106,7 +108,12 @@ Data criteriaRows(const service::IndexResult& index) {
         item.set("max_points", number(c.score.max_points));
         item.set("shortfall_count", std::to_string(c.shortfall_codes.size()));
         Data codes{Data::type::list};
-        for (std::size_t i = 0; i < c.shortfall_codes.size() && i < 100; ++i) codes.push_back(Data(c.shortfall_codes[i]));
+        for (std::size_t i = 0; i < c.shortfall_codes.size() && i < 100; ++i) {
+            Data code;
+            code.set("code", c.shortfall_codes[i]);
+            code.set("link", linked);
+            codes.push_back(code);
+        }
         item.set("shortfall", codes);
         item.set("has_shortfall", !c.shortfall_codes.empty());
         list.push_back(item);
@@ -191,7 +198,7 @@ void registerReportPages(http::Router& router, WebApp& web, service::ReportServi
             d.set("bars_height", std::to_string(22 * static_cast<int>(bars.list_value().size()) + 4));
             d.set("trend", trendBars(trend));
             d.set("trend_year", std::to_string(result.report.period.year()));
-            d.set("criteria", criteriaRows(index));
+            d.set("criteria", criteriaRows(index, domain::hasPermission(user.role, domain::Permission::ReadDossiers)));
             d.set("table_name", index.table_name);
             d.set("points", number(index.points));
             d.set("max_points", number(index.max_points));

@@ -16,7 +16,8 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 class ReportPages : public test::DossierFixture {};
 
 TEST_F(ReportPages, CompilerPageShowsTheFormChartsExportsAndCriteria) {
-    // A dossier received now (18/11/2026) and overdue by 2026-12-14, the end of NĐ 09 month 2026-M12.
+    // A dossier received now (18/11/2026) at the desk for a procedure offered toàn trình: it keeps
+    // the online share of 2026-M12 (15/11 – 14/12/2026) down.
     const auto created = app.as(desk, "POST", "/api/v1/dossiers", intakeBody());
     ASSERT_EQ(created.status, 201) << created.body;
     const std::string code = test::jsonString(created.body, "code");
@@ -30,8 +31,16 @@ TEST_F(ReportPages, CompilerPageShowsTheFormChartsExportsAndCriteria) {
     EXPECT_TRUE(contains(page.body, "<svg class=\"chart\""));
     EXPECT_TRUE(contains(page.body, "format=csv")) << "CSV export link";
     EXPECT_TRUE(contains(page.body, "format=xlsx")) << "XLSX export link";
-    EXPECT_TRUE(contains(page.body, "href=\"/ho-so/" + code + "\"")) << "the overdue dossier behind a shortfall";
+    EXPECT_TRUE(contains(page.body, "href=\"/ho-so/" + code + "\"")) << "the dossier behind a shortfall";
     EXPECT_FALSE(contains(page.body, "<script src=\"http")) << "nothing from the internet";
+    // A compiler reads statistics, not dossiers: the codes, without links to pages he may not open.
+    app.wiring->auth().createUser("tonghop", "Cán bộ tổng hợp", domain::Role::Compiler, "000.00.06.H56", "tong-hop-2026");
+    const auto compiler = app.login("tonghop", "tong-hop-2026");
+    const auto his = app.as(compiler, "GET", "/thong-ke?period=2026-M12&group=agency&table=par-draft");
+    ASSERT_EQ(his.status, 200) << his.body;
+    EXPECT_TRUE(contains(his.body, "<span class=\"code\">" + code + "</span>")) << his.body;
+    EXPECT_FALSE(contains(his.body, "href=\"/ho-so/"));
+    EXPECT_EQ(app.as(compiler, "GET", "/ho-so/" + code).status, 403);
 }
 
 TEST_F(ReportPages, BadInputAndScope) {

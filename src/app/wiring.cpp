@@ -49,7 +49,7 @@ Wiring::Wiring(const Config& config, const service::Clock& clock)
     http::registerReportRoutes(router_, *authenticator_, *reports_);
     http::registerOpenApiRoute(router_, config.home / "src" / "http" / "openapi.yaml");
     templates_ = std::make_unique<web::TemplateSet>(config.templatesDir());
-    web_ = std::make_unique<web::WebApp>(*templates_, *auth_, *authenticator_);
+    web_ = std::make_unique<web::WebApp>(*templates_, *auth_, *authenticator_, *catalog_);
     web_->registerRoutes(router_);
     const web::DossierPagesContext pages{*web_, *dossiers_, *catalog_, *auth_, *local_time_, clock_};
     web::registerDossierPages(router_, pages);

@@ -5,6 +5,8 @@
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/URI.h>
 
+#include <algorithm>
+
 namespace motcua::http {
 namespace {
 
@@ -123,14 +125,29 @@ Router::Match Router::match(std::string_view method, std::string_view path) cons
             }
         }
         if (!ok) continue;
+        if (!result.path_known && route.on_error) result.on_error = &route.on_error;  // for a 405
         result.path_known = true;
-        if (route.method != method && !(method == "HEAD" && route.method == "GET")) continue;
+        if (route.method != method && !(method == "HEAD" && route.method == "GET")) {
+            if (std::find(result.allowed.begin(), result.allowed.end(), route.method) == result.allowed.end()) {
+                result.allowed.push_back(route.method);
+                if (route.method == "GET") result.allowed.push_back("HEAD");
+            }
+            continue;
+        }
         result.handler = &route.handler;
         result.on_error = route.on_error ? &route.on_error : nullptr;
         result.params = std::move(params);
         return result;
     }
+    if (!result.path_known && page_fallback_ && path.substr(0, api_prefix_.size()) != api_prefix_) {
+        result.on_error = &page_fallback_;
+    }
     return result;
+}
+
+void Router::setPageFallback(ErrorRenderer on_error, std::string api_prefix) {
+    page_fallback_ = std::move(on_error);
+    api_prefix_ = std::move(api_prefix);
 }
 
 }  // namespace motcua::http

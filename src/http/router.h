@@ -67,7 +67,12 @@ public:
         const ErrorRenderer* on_error = nullptr;
         std::map<std::string, std::string> params;
         bool path_known = false;  ///< some route has this path, maybe with another method (405)
+        std::vector<std::string> allowed;  ///< the methods the path has, for a 405's Allow header
     };
+
+    /// Sets the renderer of errors on a path no route has, outside `api_prefix` (a page a
+    /// browser asked for gets an HTML page, not JSON).
+    void setPageFallback(ErrorRenderer on_error, std::string api_prefix);
 
     /// Returns every (method, pattern) registered, in order (for documentation checks).
     std::vector<std::pair<std::string, std::string>> routes() const;
@@ -84,6 +89,8 @@ private:
         ErrorRenderer on_error;
     };
     std::vector<Route> routes_;
+    ErrorRenderer page_fallback_;
+    std::string api_prefix_;
 };
 
 /// Splits "/a/b/c" into {"a","b","c"}, percent-decoding each segment.

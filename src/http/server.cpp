@@ -136,7 +136,13 @@ Response dispatch(const Router& router, Request& request) {
     Router::Match match = router.match(request.method, request.path);
     if (match.handler == nullptr) {
         if (match.path_known) {
-            return renderError(match, request, 405, "method_not_allowed", "Phương thức không được hỗ trợ cho địa chỉ này.");
+            std::string allow;
+            for (const auto& method : match.allowed) allow += (allow.empty() ? "" : ", ") + method;
+            Response response = renderError(match, request, 405, "method_not_allowed",
+                                            "Phương thức " + request.method.substr(0, 16) +
+                                                " không dùng được cho địa chỉ này; dùng " + allow + ".");
+            response.headers.emplace_back("Allow", allow);
+            return response;
         }
         return renderError(match, request, 404, "not_found", "Không tìm thấy địa chỉ yêu cầu.");
     }

@@ -4,6 +4,7 @@
 #include "http/authenticator.h"
 #include "http/session_authenticator.h"
 #include "service/auth_service.h"
+#include "service/catalog_service.h"
 
 #include <Poco/URI.h>
 
@@ -43,8 +44,15 @@ std::string formField(const http::Request& request, const std::string& name) {
     return "";
 }
 
-WebApp::WebApp(const TemplateSet& templates, service::AuthService& auth, http::SessionAuthenticator& authenticator)
-    : templates_(templates), auth_(auth), authenticator_(authenticator) {}
+WebApp::WebApp(const TemplateSet& templates, service::AuthService& auth, http::SessionAuthenticator& authenticator,
+               service::CatalogService& catalog)
+    : templates_(templates), auth_(auth), authenticator_(authenticator), catalog_(catalog) {}
+
+std::string WebApp::agencyName(const domain::Principal& user) {
+    const auto tree = catalog_.tree();
+    const domain::AgencyId id{user.agency_id};
+    return tree->contains(id) ? tree->get(id).name : user.agency_code;
+}
 
 void WebApp::addNav(std::vector<domain::Role> roles, NavItem item) { nav_.push_back({std::move(roles), std::move(item)}); }
 
@@ -70,7 +78,7 @@ Data WebApp::layoutUser(const http::Request& request, const domain::Principal& u
     Data u;
     u.set("full_name", user.full_name);
     u.set("role_label", std::string(domain::roleLabelVi(user.role)));
-    u.set("agency", user.agency_code);
+    u.set("agency", agencyName(user));
     u.set("csrf", csrf(request));
     Data items{Data::type::list};
     for (const auto& entry : nav_) {
@@ -148,6 +156,13 @@ http::ErrorRenderer WebApp::errorRenderer() {
 
 void WebApp::registerRoutes(http::Router& router) {
     const auto on_error = errorRenderer();
+    // A page address nobody has is answered as a page (the API keeps its JSON errors).
+    router.setPageFallback(on_error, "/api/");
+    router.add("GET", "/favicon.ico", [](http::Request&) {
+        http::Response response = redirect("/static/favicon.svg");
+        response.status = 301;
+        return response;
+    }, on_error);
     router.add("GET", "/dang-nhap", [this](http::Request& request) {
         Data d;
         d.set("next", safeNext(request.queryParam("next").value_or("/")));
@@ -185,7 +200,7 @@ void WebApp::registerRoutes(http::Router& router) {
         Data d;
         d.set("full_name", user.full_name);
         d.set("role_label", std::string(domain::roleLabelVi(user.role)));
-        d.set("agency_name", user.agency_code);
+        d.set("agency_name", agencyName(user));
         return page(request, user, "Trang chủ", "pages/home", d);
     }, on_error);
     router.add("GET", "/static/{file}", [this](http::Request& request) {
@@ -193,8 +208,12 @@ void WebApp::registerRoutes(http::Router& router) {
         const std::string* content = templates_.staticFile(name);
         if (content == nullptr) throw Error(ErrorCode::NotFound, "Không tìm thấy tệp.", "no static file " + name);
         http::Response response = http::Response::html(*content);
-        const bool css = name.size() > 4 && name.substr(name.size() - 4) == ".css";
-        response.content_type = css ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8";
+        const auto ends = [&name](std::string_view tail) {
+            return name.size() > tail.size() && name.compare(name.size() - tail.size(), tail.size(), tail) == 0;
+        };
+        response.content_type = ends(".css")   ? "text/css; charset=utf-8"
+                                : ends(".svg") ? "image/svg+xml"
+                                               : "text/javascript; charset=utf-8";
         response.headers.emplace_back("Cache-Control", "public, max-age=3600");
         return response;
     }, on_error);

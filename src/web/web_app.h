@@ -12,6 +12,7 @@
 
 namespace motcua::service {
 class AuthService;
+class CatalogService;
 }
 namespace motcua::http {
 class SessionAuthenticator;
@@ -29,7 +30,8 @@ struct NavItem {
 /// Shared rendering and routing for every page module.
 class WebApp {
 public:
-    WebApp(const TemplateSet& templates, service::AuthService& auth, http::SessionAuthenticator& authenticator);
+    WebApp(const TemplateSet& templates, service::AuthService& auth, http::SessionAuthenticator& authenticator,
+           service::CatalogService& catalog);
 
     /// Registers the sign-in pages, home, static files.
     void registerRoutes(http::Router& router);
@@ -68,10 +70,13 @@ private:
         NavItem item;
     };
     Data layoutUser(const http::Request& request, const domain::Principal& user);
+    /// The name of the user's agency, as the top bar and home page show it (the code if unknown).
+    std::string agencyName(const domain::Principal& user);
 
     const TemplateSet& templates_;
     service::AuthService& auth_;
     http::SessionAuthenticator& authenticator_;
+    service::CatalogService& catalog_;
     std::vector<NavEntry> nav_;
 };
 

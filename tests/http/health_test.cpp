@@ -95,10 +95,32 @@ TEST(Router, UnknownPathIs404AndWrongMethodIs405WithVietnameseMessage) {
     const app::Config config = configFor(db.url().toString());
     app::Wiring wiring(config, clock);
     http::Server server(wiring.router(), http::ServerSettings{"127.0.0.1", 0});
+    // A page nobody has is a page; an API address nobody has stays JSON.
     const auto missing = test::httpRequest(server.port(), "GET", "/khong-co");
     EXPECT_EQ(missing.status, 404);
     EXPECT_NE(missing.body.find("Không tìm thấy"), std::string::npos);
-    EXPECT_EQ(test::httpRequest(server.port(), "DELETE", "/healthz").status, 405);
+    EXPECT_EQ(missing.headers.at("Content-Type").rfind("text/html", 0), 0u) << missing.headers.at("Content-Type");
+    EXPECT_NE(missing.body.find("<title>Lỗi"), std::string::npos) << missing.body;
+    const auto api = test::httpRequest(server.port(), "GET", "/api/v1/khong-co");
+    EXPECT_EQ(api.status, 404);
+    EXPECT_EQ(api.headers.at("Content-Type").rfind("application/json", 0), 0u);
+    // A wrong method says which ones the address takes.
+    const auto wrong = test::httpRequest(server.port(), "DELETE", "/healthz");
+    EXPECT_EQ(wrong.status, 405);
+    EXPECT_EQ(wrong.headers.at("Allow"), "GET, HEAD");
+    const auto dossiers = test::httpRequest(server.port(), "PATCH", "/api/v1/dossiers");
+    EXPECT_EQ(dossiers.status, 405);
+    EXPECT_EQ(dossiers.headers.at("Allow"), "POST, GET, HEAD");
+    EXPECT_NE(dossiers.body.find("Phương thức PATCH không dùng được cho địa chỉ này; dùng POST, GET, HEAD."),
+              std::string::npos)
+        << dossiers.body;
+    // The browser's icon request finds one.
+    const auto icon = test::httpRequest(server.port(), "GET", "/favicon.ico");
+    EXPECT_EQ(icon.status, 301);
+    EXPECT_EQ(icon.headers.at("Location"), "/static/favicon.svg");
+    const auto svg = test::httpRequest(server.port(), "GET", "/static/favicon.svg");
+    EXPECT_EQ(svg.status, 200);
+    EXPECT_EQ(svg.headers.at("Content-Type"), "image/svg+xml");
 }
 
 TEST(Server, RefusesOversizedBodiesWith413) {

@@ -165,6 +165,13 @@ TEST_F(DossierPages, ProcedureIsFoundByNameWithoutDiacriticsOrOfferedAsChoices) 
     EXPECT_TRUE(contains(foreign.body, "không thuộc danh mục tiếp nhận của Sở Xây dựng")) << foreign.body;
 }
 
+TEST_F(DossierPages, TheTopBarAndHomeNameTheUsersAgency) {
+    const auto home = get(desk, "/");
+    ASSERT_EQ(home.status, 200);
+    EXPECT_TRUE(contains(home.body, "Nguyễn Thị Hoa — Cán bộ tiếp nhận và trả kết quả · Sở Tư pháp</span>")) << home.body;
+    EXPECT_FALSE(contains(home.body, "000.00.06.H56"));
+}
+
 TEST_F(DossierPages, ThePagesOfARoleTurnAwayOthersBeforeTheyFillAnything) {
     const auto intake = get(officer, "/tiep-nhan");
     EXPECT_EQ(intake.status, 403);

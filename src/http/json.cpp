@@ -63,7 +63,10 @@ Poco::JSON::Object::Ptr parseObject(const std::string& body) {
         parser.setDepth(kMaxJsonDepth);  // the parser recurses per level: bound it, not the stack
         parsed = parser.parse(body);
     } catch (const Poco::Exception& e) {
-        throw BadRequest("Dữ liệu JSON sai cú pháp: " + e.message(), "malformed json: " + e.displayText());
+        // The parser's own words are English: they go to the log, the user gets what to check.
+        throw BadRequest("Dữ liệu JSON sai cú pháp: kiểm tra các dấu ngoặc { } [ ], dấu phẩy giữa các mục và dấu "
+                         "nháy kép quanh tên trường và văn bản.",
+                         "malformed json: " + e.displayText());
     }
     if (parsed.type() != typeid(Poco::JSON::Object::Ptr)) {
         throw BadRequest("Dữ liệu JSON phải là một đối tượng {…}.", "json body is not an object");

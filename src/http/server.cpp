@@ -3,6 +3,7 @@
 #include "common/log.h"
 #include "domain/core/error.h"
 #include "http/error_mapping.h"
+#include "http/session_authenticator.h"
 
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
@@ -19,6 +20,8 @@
 #include <chrono>
 #include <cstdio>
 #include <istream>
+#include <optional>
+#include <string>
 
 namespace motcua::http {
 namespace {
@@ -37,6 +40,26 @@ Response renderError(const Router::Match& match, const Request& request, int sta
                      const std::string& message) {
     if (match.on_error != nullptr) return (*match.on_error)(status, code, message, request);
     return jsonError(status, code, message, request.request_id);
+}
+
+/// A body sent to the API must say what it is: JSON, or CSV for the catalog imports. A form
+/// or a file sent by mistake is turned away before it is read as something else.
+std::optional<Response> refuseMediaType(const Request& request) {
+    if (request.body.empty() || !isUnsafeMethod(request.method) || request.path.rfind("/api/", 0) != 0) {
+        return std::nullopt;
+    }
+    std::string type = request.header("Content-Type").value_or("");
+    type = type.substr(0, type.find(';'));
+    while (!type.empty() && type.back() == ' ') type.pop_back();
+    for (auto& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const bool csv = request.path.size() > 4 && request.path.compare(request.path.size() - 4, 4, "/csv") == 0;
+    const bool fits = csv ? type == "text/csv" || type == "text/plain" : type == "application/json";
+    if (fits) return std::nullopt;
+    const std::string want = csv ? "text/csv" : "application/json";
+    return jsonError(415, "unsupported_media_type",
+                     "Dữ liệu gửi lên phải có Content-Type: " + want + (type.empty() ? " (yêu cầu không ghi Content-Type)." :
+                                                                    " (yêu cầu ghi “" + type.substr(0, 60) + "”)."),
+                     request.request_id);
 }
 
 /// Reads at most `limit` bytes of body; returns false if the body is larger. An oversized body
@@ -147,6 +170,7 @@ Response dispatch(const Router& router, Request& request) {
         return renderError(match, request, 404, "not_found", "Không tìm thấy địa chỉ yêu cầu.");
     }
     request.path_params = std::move(match.params);
+    if (auto refused = refuseMediaType(request)) return std::move(*refused);
     // The one try/catch per request (STYLE.md 9.3).
     try {
         return (*match.handler)(request);

@@ -114,7 +114,7 @@ TEST_F(DossierApi, BadInputGetsAClearErrorAndWritesNothing) {
         {"wrong type", R"({"procedure_code":2000488})", 400, "chuỗi"},
         {"unknown channel", intakeBody("A", R"(,"channel":"fax")"), 422, "channel"},
         {"unknown member", intakeBody("A", R"(,"priority":"high")"), 422, "priority"},
-        {"malformed json", "{\"procedure_code\":", 400, "JSON"},
+        {"malformed json", "{\"procedure_code\":", 400, "kiểm tra các dấu ngoặc"},
         {"invalid utf-8", "{\"procedure_code\":\"\xC3\x28\"}", 400, "UTF-8"},
         {"not an object", "[1,2,3]", 400, "đối tượng"},
     };
@@ -124,10 +124,23 @@ TEST_F(DossierApi, BadInputGetsAClearErrorAndWritesNothing) {
         EXPECT_EQ(r.status, c.status) << r.body;
         EXPECT_NE(r.body.find(c.message_part), std::string::npos) << r.body;
     }
+    // The parser's English stays in the log.
+    EXPECT_EQ(app.as(desk, "POST", "/api/v1/dossiers", "{\"procedure_code\":").body.find("Syntax"), std::string::npos);
+    // A body that does not say it is JSON (a form posted to the API, curl -d) is turned away.
+    for (const std::string type : {"application/x-www-form-urlencoded", "text/plain", ""}) {
+        SCOPED_TRACE(type);
+        const auto r = app.as(desk, "POST", "/api/v1/dossiers", intakeBody(), {{"Content-Type", type}});
+        EXPECT_EQ(r.status, 415) << r.body;
+        EXPECT_NE(r.body.find("Dữ liệu gửi lên phải có Content-Type: application/json"), std::string::npos) << r.body;
+    }
+    EXPECT_EQ(app.as(desk, "POST", "/api/v1/dossiers", intakeBody(), {{"Content-Type", "Application/JSON; charset=utf-8"}})
+                  .status,
+              201);
+    EXPECT_EQ(countRows(app.db, "dossiers"), 1);
     const auto huge = app.as(desk, "POST", "/api/v1/dossiers", intakeBody(std::string(2 * 1024 * 1024, 'a')));
     EXPECT_EQ(huge.status, 413);
-    EXPECT_EQ(countRows(app.db, "dossiers"), 0);
-    EXPECT_EQ(countRows(app.db, "dossier_events"), 0);
+    EXPECT_EQ(countRows(app.db, "dossiers"), 1);
+    EXPECT_EQ(countRows(app.db, "dossier_events"), 2);  // the one intake: submitted, accepted
 }
 
 TEST_F(DossierApi, ADossierGoesFromIntakeToReturnWithAnEventPerStep) {

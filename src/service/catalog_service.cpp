@@ -145,7 +145,7 @@ void CatalogService::writeAgency(store::Session& s, domain::AgencyEntry& entry, 
         if (!parent) throw Error::invalidFields({{"parent_code", "Không có cơ quan cấp trên mã " + *entry.parent_code + "."}});
         entry.agency.parent_id = parent->agency.id;
     }
-    domain::validateAgency(entry.agency);
+    domain::validateAgencyEntry(entry);
     const auto existing = repository_->agencyByCode(s, entry.agency.code);
     if (existing && create_only) {
         throw Error(ErrorCode::AlreadyExists,

@@ -30,6 +30,8 @@ namespace {
 using domain::DossierStatus;
 
 constexpr int kMaxRetries = 5;
+/// The last page a list may be asked for (200 a page: 200 million dossiers).
+constexpr int kMaxPage = 1'000'000;
 // Intakes that arrive while others are being written go to the database together (see
 // group_commit.h), at most this many in one transaction. Agencies are spread over kIntakeLanes
 // lanes; a lane writes up to kBatchesPerLane batches at once, their codes predicted so that
@@ -929,10 +931,13 @@ DossierPage DossierService::list(const domain::Principal& principal, const Dossi
     f.without_apology = q.without_apology;
     if (q.text && !q.text->empty()) f.text = q.text->substr(0, 100);
     const int size = std::clamp(q.page_size, 1, 200);
+    if (q.page > kMaxPage) {
+        throw Error::invalidFields({{"page", "Số trang (page) phải từ 1 đến " + std::to_string(kMaxPage) + "."}});
+    }
     const int page = std::max(1, q.page);
     const bool filter_soon = q.due && *q.due == "soon";
     f.limit = filter_soon ? 2000 : size;
-    f.offset = filter_soon ? 0 : (page - 1) * size;
+    f.offset = filter_soon ? 0 : static_cast<std::int64_t>(page - 1) * size;
     // The page and its officers' usernames in one lease, two queries (not one per row).
     std::map<std::int64_t, std::string> officers;
     auto [rows, total] = m.db.run([&](store::Session& s) {

@@ -676,7 +676,7 @@ std::pair<std::vector<DossierListRow>, std::int64_t> DossierRepository::list(Ses
                                    " LIMIT ? OFFSET ?");
     unsigned next = bind(select);
     select.setInt(next++, f.limit);
-    select.setInt(next, f.offset);
+    select.setInt64(next, f.offset);
     std::vector<DossierListRow> rows;
     {
         std::unique_ptr<sql::ResultSet> rs(select.executeQuery());

@@ -30,7 +30,7 @@ struct DossierFilter {
     bool without_apology = false;                    ///< no apology issued yet
     std::optional<std::string> text;                 ///< code prefix, applicant name or id number
     int limit = 50;
-    int offset = 0;
+    std::int64_t offset = 0;
     enum class Order { DueFirst, NewestFirst } order = Order::NewestFirst;
 };
 

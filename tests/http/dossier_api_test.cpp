@@ -293,6 +293,14 @@ TEST_F(DossierApi, ListsFilterByTextStatusAndDueAndPage) {
     r = app.as(desk, "GET", "/api/v1/dossiers?due=overdue");
     EXPECT_EQ(jsonInt(r.body, "total"), 0);
     EXPECT_EQ(app.as(desk, "GET", "/api/v1/dossiers?due=later").status, 422);
+    // Far pages: empty, or refused past the last one, never an overflowed offset.
+    r = app.as(desk, "GET", "/api/v1/dossiers?page=1000000&page_size=200");
+    EXPECT_EQ(r.status, 200) << r.body;
+    EXPECT_NE(r.body.find("\"items\":[]"), std::string::npos) << r.body;
+    EXPECT_EQ(jsonInt(r.body, "total"), 6);
+    const auto far = app.as(desk, "GET", "/api/v1/dossiers?page=33554433&page_size=200");
+    EXPECT_EQ(far.status, 422) << far.body;
+    EXPECT_NE(far.body.find("Số trang (page) phải từ 1 đến 1000000"), std::string::npos) << far.body;
     EXPECT_EQ(app.as(desk, "GET", "/api/v1/dossiers?agency=000.00.15.H56").status, 403);
 }
 
@@ -565,6 +573,14 @@ TEST_F(DossierApi, CatalogIsManagedByAdministratorsAndRoundTripsThroughCsv) {
     ASSERT_EQ(replaced.status, 200) << replaced.body << " for " << whole;
     EXPECT_EQ(jsonString(replaced.body, "name"), "Sở Tư pháp tỉnh");
     EXPECT_EQ(jsonString(replaced.body, "parent_code"), jsonString(before, "parent_code"));
+    // Details printed on the forms are checked like the name: each problem under its field.
+    std::string spoilt = whole;
+    const std::string phone = "\"phone\":\"";
+    spoilt.insert(spoilt.find(phone) + phone.size(), std::string(40, '9'));
+    const auto too_long = app.as(admin, "PUT", "/api/v1/agencies/000.00.06.H56", spoilt);
+    EXPECT_EQ(too_long.status, 422) << too_long.body;
+    EXPECT_NE(too_long.body.find("\"field\":\"phone\""), std::string::npos) << too_long.body;
+    EXPECT_NE(too_long.body.find("Số điện thoại cơ quan không được dài quá 32 ký tự"), std::string::npos);
     const auto procedure_partial = app.as(admin, "PUT", "/api/v1/procedures/2.000488",
                                           R"({"name":"X","field_code":"LLTP","duration":"10d"})");
     EXPECT_EQ(procedure_partial.status, 422) << procedure_partial.body;

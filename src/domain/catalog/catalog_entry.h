@@ -5,6 +5,7 @@
 #include "domain/catalog/agency.h"
 #include "domain/catalog/procedure.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -21,6 +22,15 @@ struct AgencyEntry {
     std::string phone;
     bool active = true;
 };
+
+/// Limits of an agency's details printed in form headers and signature blocks, in code points.
+inline constexpr std::size_t kMaxHeadTitleLength = 255;  ///< Chức danh thủ trưởng.
+inline constexpr std::size_t kMaxAgencyAddressLength = 255;
+inline constexpr std::size_t kMaxAgencyPhoneLength = 32;
+
+/// Checks the agency (validateAgency) and its details, each optional single-line UTF-8 text
+/// within its limit; throws Error::invalidFields listing every problem at once.
+void validateAgencyEntry(const AgencyEntry& entry);
 
 /// A procedure with its storage id, supplement rule and handling agencies.
 struct ProcedureEntry {

@@ -5,6 +5,7 @@
 // renumbered in 2025, so they are treated as opaque [A-Za-z0-9.] strings (rules.md §4, §11.4).
 
 #include "domain/catalog/agency.h"
+#include "domain/catalog/catalog_entry.h"
 
 #include "domain/core/error.h"
 
@@ -163,6 +164,28 @@ TEST(AgencyValidation, CollectsEveryFieldError) {
         EXPECT_EQ(fields, (std::set<std::string>{"code", "name", "parent_id"}));
     }
     EXPECT_NO_THROW(validateAgency(Agency{AgencyId{3}, "000.00.06.H56", "UBND phường Ba Đình", AgencyId{1}}));
+}
+
+TEST(AgencyValidation, TheDetailsPrintedOnFormsAreSingleLinesWithinTheirColumns) {
+    AgencyEntry entry;
+    entry.agency = Agency{AgencyId{3}, "000.00.06.H56", "Sở Tư pháp", AgencyId{1}};
+    EXPECT_NO_THROW(validateAgencyEntry(entry));  // every detail may be left out
+    entry.head_title = "Giám đốc";
+    entry.address = std::string(kMaxAgencyAddressLength, 'a');
+    entry.phone = "0237 3852 366";
+    EXPECT_NO_THROW(validateAgencyEntry(entry));
+    entry.agency.name.clear();
+    entry.head_title = "Giám\tđốc";
+    entry.address += "ạ";  // one code point too many
+    entry.phone = std::string(kMaxAgencyPhoneLength + 1, '9');
+    try {
+        validateAgencyEntry(entry);
+        FAIL() << "no error";
+    } catch (const Error& error) {
+        std::set<std::string> fields;
+        for (const auto& field_error : error.fieldErrors()) fields.insert(field_error.field);
+        EXPECT_EQ(fields, (std::set<std::string>{"name", "head_title", "address", "phone"}));
+    }
 }
 
 }  // namespace

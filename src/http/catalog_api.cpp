@@ -5,6 +5,7 @@
 #include "http/error_mapping.h"
 #include "http/json.h"
 #include "service/catalog_service.h"
+#include "service/procedure_search.h"
 
 #include <set>
 
@@ -129,10 +130,11 @@ void registerCatalogRoutes(Router& router, Authenticator& auth, service::Catalog
     });
     router.add("GET", "/api/v1/procedures", [&](Request& request) {
         requirePrincipal(auth, request);
-        const auto q = request.queryParam("q").value_or("");
+        // Like the desk's search: case and diacritics do not matter ("ly lich" finds "Lý lịch").
+        const auto q = service::foldVietnamese(request.queryParam("q").value_or(""));
         Poco::JSON::Array::Ptr out = new Poco::JSON::Array;
         for (const auto& p : catalog.procedures()) {
-            if (!q.empty() && p.procedure.name.find(q) == std::string::npos && p.procedure.code.str().find(q) == std::string::npos) {
+            if (!q.empty() && service::foldVietnamese(p.procedure.code.str() + " " + p.procedure.name).find(q) == std::string::npos) {
                 continue;
             }
             out->add(procedureJson(p));

@@ -36,9 +36,19 @@ std::vector<std::string> splitCodes(const std::string& text) {
 
 bool parseActive(const std::string& text) { return !(text == "0" || text == "false" || text == "no"); }
 
+/// A fee as spreadsheets write it: "200000", or grouped by thousands the Vietnamese way
+/// ("200.000", "1.200.000"), with commas or spaces ("200,000", "200 000").
 std::int64_t parseFee(const std::string& text) {
     if (text.empty()) return 0;
-    const auto fee = domain::wholeNumber<std::int64_t>(text);
+    std::string digits = text;
+    const auto separator = text.find_first_of("., ");
+    if (separator != std::string::npos && separator >= 1 && separator <= 3) {
+        const char mark = text[separator];
+        bool grouped = (text.size() - separator) % 4 == 0;
+        for (std::size_t i = separator; grouped && i < text.size(); i += 4) grouped = text[i] == mark;
+        if (grouped) std::erase(digits, mark);
+    }
+    const auto fee = domain::wholeNumber<std::int64_t>(digits);
     if (!fee || *fee < 0) throw Error::invalidFields({{"fee_vnd", "Lệ phí phải là số nguyên không âm (đồng)."}});
     return *fee;
 }

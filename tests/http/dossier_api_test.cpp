@@ -621,6 +621,30 @@ TEST_F(DossierApi, CatalogIsManagedByAdministratorsAndRoundTripsThroughCsv) {
                                 {{"Content-Type", "text/csv"}});
     EXPECT_EQ(renamed.status, 422) << renamed.body;
     EXPECT_EQ(jsonString(app.as(admin, "GET", "/api/v1/procedures/2.000488").body, "name"), "Cấp Phiếu lý lịch tư pháp, số 1");
+    // Fees as a spreadsheet writes them, grouped by thousands; a decimal is not a fee.
+    const std::string header = "code,name,field_code,duration,online_level,fee_vnd,supplement_mode,agency_codes,active\r\n";
+    for (const auto& [written, fee] : std::vector<std::pair<std::string, long long>>{
+             {"\"1.200.000\"", 1200000}, {"\"250,000\"", 250000}, {"\"75 000\"", 75000}, {"200000", 200000}}) {
+        SCOPED_TRACE(written);
+        const auto r = app.as(admin, "POST", "/api/v1/catalog/procedures/csv",
+                              header + "2.000488,Cấp Phiếu lý lịch tư pháp,LLTP,15d,full," + written +
+                                  ",restart,000.00.06.H56,1\r\n",
+                              {{"Content-Type", "text/csv"}});
+        ASSERT_EQ(r.status, 200) << r.body;
+        EXPECT_EQ(jsonInt(app.as(admin, "GET", "/api/v1/procedures/2.000488").body, "fee_vnd"), fee);
+    }
+    for (const std::string written : {"12.5", "\"1.20.000\"", "\"1.200,000\""}) {
+        SCOPED_TRACE(written);
+        const auto r = app.as(admin, "POST", "/api/v1/catalog/procedures/csv",
+                              header + "2.000488,X,LLTP,15d,full," + written + ",restart,000.00.06.H56,1\r\n",
+                              {{"Content-Type", "text/csv"}});
+        EXPECT_EQ(r.status, 422) << r.body;
+        EXPECT_NE(r.body.find("fee_vnd"), std::string::npos) << r.body;
+    }
+    // The list's search ignores case and diacritics, as the desk's does.
+    const auto found = app.as(desk, "GET", "/api/v1/procedures?q=LY%20LICH");
+    EXPECT_NE(found.body.find("2.000488"), std::string::npos) << found.body;
+    EXPECT_EQ(found.body.find("2.000815"), std::string::npos);
 }
 
 }  // namespace

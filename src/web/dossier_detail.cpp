@@ -13,7 +13,6 @@
 #include "service/local_time.h"
 #include "web/dossier_format.h"
 
-#include <Poco/URI.h>
 
 #include <algorithm>
 
@@ -258,9 +257,7 @@ void registerDossierDetail(http::Router& router, const DossierPagesContext& cont
         // The citizen is handed a form: print it at once.
         if (command == "request_supplement") return WebApp::redirect("/ho-so/" + code + "/in/phieu-bo-sung");
         if (command == "reject_after_appraisal") return WebApp::redirect("/ho-so/" + code + "/in/phieu-tu-choi");
-        std::string flash;
-        Poco::URI::encode("Đã ghi nhận: " + std::string(domain::labelVi(domain::parseCommandKind(command))) + ".", "&=?#+", flash);
-        return WebApp::redirect("/ho-so/" + code + "?ok=" + flash);
+        return WebApp::redirect("/ho-so/" + code + "?ok=" + command);  // a command's name: ASCII, no escaping
     }, on_error);
 
     router.add("POST", "/ho-so/{code}/xin-loi", [ctx](http::Request& request) {

@@ -1,6 +1,7 @@
 #include "web/web_app.h"
 
 #include "domain/core/error.h"
+#include "domain/dossier/dossier_state.h"
 #include "http/authenticator.h"
 #include "http/session_authenticator.h"
 #include "service/auth_service.h"
@@ -106,11 +107,21 @@ http::Response WebApp::page(const http::Request& request, const std::optional<do
         body_data.set("nav", u.get("nav") != nullptr ? *u.get("nav") : Data{Data::type::list});
         layout.set("user", u);
     }
-    if (auto flash = request.queryParam("ok"); flash && !flash->empty()) {
-        Data f;
-        f.set("kind", "ok");
-        f.set("message", *flash);
-        layout.set("flash", f);
+    // ?ok=<command>: what was just done, said in the page's own words. Only a command's name is
+    // read, so a link cannot make the page show a confirmation of its choosing.
+    if (auto done = request.queryParam("ok"); done && !done->empty()) {
+        std::optional<domain::CommandKind> kind;
+        try {
+            kind = domain::parseCommandKind(*done);
+        } catch (const Error&) {
+            kind.reset();
+        }
+        if (kind) {
+            Data f;
+            f.set("kind", "ok");
+            f.set("message", "Đã ghi nhận: " + std::string(domain::labelVi(*kind)) + ".");
+            layout.set("flash", f);
+        }
     }
     layout.set("body", templates_.render(template_name, std::move(body_data)));
     http::Response response = http::Response::html(templates_.render("layout", std::move(layout)), status);

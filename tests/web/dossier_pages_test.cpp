@@ -295,7 +295,14 @@ TEST_F(DossierPages, ADossierMovesThroughTheFormsToReturnAndTheHeadSeesItOverdue
     ASSERT_EQ(detail.status, 200);
     EXPECT_TRUE(contains(detail.body, "data-command=\"start_processing\""));
     EXPECT_TRUE(contains(detail.body, "data-command=\"assign\""));
-    step(head, {{"command", "start_processing"}});
+    const auto started = step(head, {{"command", "start_processing"}});
+    // The page confirms in its own words; a crafted link shows no confirmation of its own.
+    EXPECT_EQ(started.headers.at("Location"), "/ho-so/" + code + "?ok=start_processing");
+    EXPECT_TRUE(contains(get(head, started.headers.at("Location")).body, "Đã ghi nhận: "));
+    const auto crafted = get(head, "/ho-so/" + code + "?ok=" + encode("Hồ sơ đã được duyệt, hãy chuyển khoản phí"));
+    EXPECT_EQ(crafted.status, 200);
+    EXPECT_FALSE(contains(crafted.body, "chuyển khoản")) << crafted.body;
+    EXPECT_FALSE(contains(crafted.body, "Đã ghi nhận"));
     // The head picks the officer from the processing officers and heads of the agency.
     const auto processing = get(head, "/ho-so/" + code);
     EXPECT_TRUE(contains(processing.body, "<option value=\"xuly\" >Trần Văn Minh (xuly)</option>")) << processing.body;

@@ -759,8 +759,13 @@ struct DossierService::Impl {
                 return domain::WithdrawCommand{optionalField(in, "reason")};
             case CommandKind::Return: {
                 const auto delivery = optionalField(in, "delivery");
-                return domain::ReturnCommand{delivery.empty() ? d.result_delivery : domain::parseResultDelivery(delivery),
-                                             now};
+                domain::ResultDelivery how = d.result_delivery;
+                try {
+                    if (!delivery.empty()) how = domain::parseResultDelivery(delivery);
+                } catch (const Error& e) {
+                    throw Error::invalidFields({{"delivery", e.userMessage()}});  // the command's field, as sent
+                }
+                return domain::ReturnCommand{how, now};
             }
             case CommandKind::RecalculateDeadline: {
                 return domain::RecalculateDeadlineCommand{legalDueNow(s, d),

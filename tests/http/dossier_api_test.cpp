@@ -166,6 +166,9 @@ TEST_F(DossierApi, ADossierGoesFromIntakeToReturnWithAnEventPerStep) {
     r = act(officer, code, "resolve", 6, R"(,"result_note":"Đã cấp Phiếu LLTP số 1")");
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(jsonString(r.body, "verdict"), "early");
+    r = act(desk, code, "return", 7, R"(,"delivery":"fax")");
+    EXPECT_EQ(r.status, 422);
+    EXPECT_NE(r.body.find("\"field\":\"delivery\""), std::string::npos) << "named as sent: " << r.body;
     r = act(desk, code, "return", 7, R"(,"delivery":"desk")");
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(jsonString(r.body, "status"), "returned");

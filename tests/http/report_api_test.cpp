@@ -258,6 +258,9 @@ TEST_F(ReportApi, ExportsIndexDrillDownScopeAndBadInput) {
     EXPECT_EQ(bad.status, 422) << bad.body;
     EXPECT_NE(bad.body.find("period"), std::string::npos);
     EXPECT_EQ(app.as(admin, "GET", "/api/v1/reports/06a").status, 422);
+    const auto bad_group = app.as(admin, "GET", "/api/v1/reports/06a?period=2026-M11&group=tinh");
+    EXPECT_EQ(bad_group.status, 422);
+    EXPECT_NE(bad_group.body.find("\"field\":\"group\""), std::string::npos) << "named as sent: " << bad_group.body;
     EXPECT_EQ(app.as(admin, "GET", "/api/v1/reports/06a?period=2026&format=pdf").status, 422);
     EXPECT_EQ(app.as(admin, "GET", "/api/v1/reports/index?period=2026&table=khong-co").status, 404);
 }

@@ -128,7 +128,7 @@ Rates06a ratesOf(const Counts06a& c) noexcept {
 std::string_view toName(Grouping grouping) { return detail::enumRow(kGroupingNames, grouping).name; }
 
 Grouping parseGrouping(std::string_view name) {
-    return detail::parseEnumName(kGroupingNames, name, "Cách nhóm báo cáo", "grouping");
+    return detail::parseEnumName(kGroupingNames, name, "Cách nhóm báo cáo", "group");  // the name of the query parameter and CLI option
 }
 
 AgencyId attributedAgency(const DossierStatRecord& record, AgencyAttribution attribution) noexcept {

@@ -165,7 +165,8 @@ enum class Grouping {
 
 /// Returns the stable snake_case name of `grouping` ("agency", "field", "procedure").
 std::string_view toName(Grouping grouping);
-/// Returns the grouping named `name`; throws Error{InvalidArgument} on field "grouping".
+/// Returns the grouping named `name`; throws Error{InvalidArgument} on field "group", the
+/// parameter that carries it in the API, the page and the CLI.
 Grouping parseGrouping(std::string_view name);
 
 /// The choices where the law leaves room.

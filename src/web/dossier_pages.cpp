@@ -118,13 +118,25 @@ Data intakeData(const std::map<std::string, std::string>& form, const std::vecto
     d.set("kinds", options(std::array{domain::ApplicantKind::Individual, domain::ApplicantKind::Organisation},
                            valueOr(form, "applicant.kind", "individual")));
     d.set("outcomes", outcomeOptions(valueOr(form, "outcome", "accepted")));
+    // The request lists the named rows only, so its documents[j] is the j-th row with a name.
+    std::map<std::string, std::string> messages;
+    for (const auto& e : errors) messages.emplace(e.field, e.message_vi);
+    int listed = 0;
     Data rows{Data::type::list};
     for (int i = 0; i < kDocumentRows; ++i) {
         Data row;
         row.set("i", std::to_string(i));
         row.set("n", std::to_string(i + 1));
-        row.set("name", valueOr(form, documentKey(i, "name"), ""));
+        const std::string name = valueOr(form, documentKey(i, "name"), "");
+        row.set("name", name);
         row.set("count", valueOr(form, documentKey(i, "count"), "1"));
+        if (!name.empty()) {
+            for (const char* member : {"name", "count"}) {
+                const auto found = messages.find(documentKey(listed, member));
+                if (found != messages.end()) row.set(std::string("error_") + member, found->second);
+            }
+            ++listed;
+        }
         row.set("kinds", options(std::array{domain::DocumentKind::Original, domain::DocumentKind::CertifiedCopy,
                                             domain::DocumentKind::Photocopy},
                                  valueOr(form, documentKey(i, "kind"), "original")));
@@ -393,7 +405,10 @@ void registerDossierPages(http::Router& router, const DossierPagesContext& conte
                 merge(e);
             }
         }
-        Data d = intakeData(form, errors, choices);
+        // A procedure settled (typed, or chosen among several) stays settled on the form shown again.
+        auto shown = form;
+        if (!procedure_code.empty()) shown["procedure"] = procedure_code;
+        Data d = intakeData(shown, errors, choices);
         d.set("csrf", ctx.web.csrf(request));
         return ctx.web.page(request, user, "Tiếp nhận hồ sơ", "pages/intake", d, 422);
     }, on_error);

@@ -207,6 +207,22 @@ TEST_F(DossierPages, InvalidIntakeKeepsTheValuesAndExplainsInVietnamese) {
     // With the procedure not found as well, every field's problem is told in the same answer.
     const std::string all = submit("không có thủ tục này");
     EXPECT_TRUE(contains(all, "Số định danh cá nhân phải gồm 12 chữ số")) << all;
+
+    // A document's problem stands in its row, even after an empty row; a procedure chosen among
+    // several stays chosen on the form shown again.
+    auto form = intakeForm("2.000", "Lê Thị Bình");
+    form.emplace_back("procedure_choice", "2.000815");
+    form[8] = {"documents[0].name", ""};
+    form.emplace_back("documents[2].name", "Bản chính cần chứng thực");
+    form.emplace_back("documents[2].kind", "original");
+    form.emplace_back("documents[2].count", "0");
+    const auto row = post(desk, "/tiep-nhan", form);
+    EXPECT_EQ(row.status, 422);
+    const auto third = row.body.find("name=\"documents[2].count\"");
+    ASSERT_NE(third, std::string::npos) << row.body;
+    EXPECT_NE(row.body.substr(third, 400).find("Số lượng bản phải từ 1 đến 1000."), std::string::npos)
+        << row.body.substr(third, 400);
+    EXPECT_TRUE(contains(row.body, "id=\"procedure\" value=\"2.000815\"")) << "the choice is kept";
     EXPECT_EQ(jsonInt(app.as(admin, "GET", "/api/v1/dossiers").body, "total"), 0);
 }
 

@@ -159,7 +159,7 @@ http::Response detailPage(const DossierPagesContext& ctx, const http::Request& r
         Data item;
         item.set("sequence", std::to_string(e.sequence()));
         item.set("label", std::string(domain::labelVi(e.kind())));
-        item.set("at", shortTime(e.at(), ctx.local_time));
+        item.set("at", eventTime(e, ctx.local_time));
         item.set("actor", ctx.dossiers.fullName(e.actorUser().value));
         setIf(item, "note", e.note());
         events.push_back(item);

@@ -13,6 +13,19 @@ std::string shortTime(const std::optional<date::sys_seconds>& t, const service::
     return t ? date::format("%d/%m/%Y %H:%M", lt.toLocal(*t)) : "";
 }
 
+std::string eventTime(const domain::DossierEvent& e, const service::LocalTime& lt) {
+    // Accepted and SupplementReceived carry received_at (for a postal dossier, the handover);
+    // Submitted carries submitted_at (when the post office took it).
+    for (const char* key : {"received_at", "submitted_at"}) {
+        const auto value = e.payloadValue(key);
+        if (!value || value->empty()) continue;
+        const auto at = lt.parseIso(*value, key);
+        if (at - e.at() < std::chrono::minutes{1} && e.at() - at < std::chrono::minutes{1}) break;
+        return shortTime(at, lt) + " (nhập lúc " + shortTime(e.at(), lt) + ")";
+    }
+    return shortTime(e.at(), lt);
+}
+
 std::string formTime(const std::optional<date::sys_seconds>& t, const service::LocalTime& lt) {
     return t ? date::format("%H giờ %M phút, ngày %d/%m/%Y", lt.toLocal(*t)) : "";
 }

@@ -20,6 +20,11 @@ namespace motcua::web {
 /// Returns "dd/mm/yyyy HH:MM" in local time, or "" when empty.
 std::string shortTime(const std::optional<date::sys_seconds>& t, const service::LocalTime& lt);
 
+/// Returns when the step of `e` took place, "dd/mm/yyyy HH:MM": for a receipt entered later (a
+/// postal handover, a dossier logged after the citizen left, a supplement received earlier)
+/// the time it records, followed by "(nhập lúc …)" with the time it was entered.
+std::string eventTime(const domain::DossierEvent& e, const service::LocalTime& lt);
+
 /// Returns "HH giờ MM phút, ngày dd/mm/yyyy" in local time (the wording of the forms), or "".
 std::string formTime(const std::optional<date::sys_seconds>& t, const service::LocalTime& lt);
 

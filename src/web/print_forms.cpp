@@ -123,7 +123,7 @@ http::Response controlSheet(const DossierPagesContext& ctx, const service::Dossi
     for (const auto& e : events) {
         Data step;
         step.set("step", std::to_string(e.sequence()) + ". " + std::string(domain::labelVi(e.kind())));
-        step.set("at_text", shortTime(e.at(), ctx.local_time));
+        step.set("at_text", eventTime(e, ctx.local_time));
         step.set("actor", ctx.dossiers.fullName(e.actorUser().value));
         const auto verdict = e.payloadValue("verdict");
         step.set("verdict", verdict ? std::string(domain::labelVi(domain::parseVerdict(*verdict))) : "");

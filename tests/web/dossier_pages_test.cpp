@@ -527,6 +527,12 @@ TEST_F(DossierPages, APostalDossierHandedOverLongAgoIsOnTheHeadsOverdueList) {
     ASSERT_NE(row, std::string::npos) << late.body.substr(late.body.find("<main"));
     const auto row_start = late.body.rfind("<tr", row);
     EXPECT_EQ(late.body.substr(row_start, 27), "<tr class=\"overdue breach\">");
+    // The trail and the Phiếu kiểm soát give the times of the steps, and when they were entered.
+    for (const auto& path : {"/ho-so/" + code, "/ho-so/" + code + "/in/phieu-kiem-soat"}) {
+        const auto page = get(desk, path);
+        EXPECT_TRUE(contains(page.body, "19/10/2026 08:00 (nhập lúc 18/11/2026 09:00)")) << path << page.body;
+        EXPECT_TRUE(contains(page.body, "20/10/2026 09:00 (nhập lúc 18/11/2026 09:00)")) << path;
+    }
 }
 
 TEST_F(DossierPages, AStepRefusedByTheRulesIsExplainedOnThePage) {

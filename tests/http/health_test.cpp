@@ -158,7 +158,9 @@ TEST(OpenApi, DocumentsEveryApiRoute) {
         std::string lowered = method;
         for (auto& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         const auto next_path = doc.body.find("\n  /", at + 1);
-        EXPECT_NE(doc.body.substr(at, next_path - at).find(lowered + ":"), std::string::npos);
+        const auto section = doc.body.substr(at, next_path - at);
+        EXPECT_NE(section.find(lowered + ":"), std::string::npos);
+        EXPECT_NE(section.find("'4XX': {$ref: '#/components/responses/Error'}"), std::string::npos) << "client errors listed";
     }
 }
 

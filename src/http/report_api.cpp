@@ -74,15 +74,15 @@ Poco::JSON::Object::Ptr rowJson(const service::ReportResult& result, const stats
     return o;
 }
 
-Poco::JSON::Object::Ptr periodJson(const stats::ReportingPeriod& period) {
+Poco::JSON::Object::Ptr periodJson(const stats::ReportingPeriod& period, const std::string& as_of) {
     auto o = newObject();
     o->set("label", period.label());
     o->set("first_day", date::format("%F", date::sys_days{period.firstDay()}));
     o->set("last_day", date::format("%F", date::sys_days{period.lastDay()}));
     o->set("mode", std::string(stats::toName(period.mode())));
     // A period still running is counted up to now: open dossiers are judged at this instant.
-    if (period.cutAt()) {
-        o->set("as_of", date::format("%FT%T", *period.cutAt()));
+    if (!as_of.empty()) {
+        o->set("as_of", as_of);
     } else {
         o->set("as_of", Poco::Dynamic::Var());
     }
@@ -114,7 +114,7 @@ Response download(std::string body, const std::string& content_type, const std::
 Poco::JSON::Object::Ptr report06aJson(const service::ReportResult& result) {
     auto o = newObject();
     o->set("form", "06a/VPCP/KSTT");
-    o->set("period", periodJson(result.report.period));
+    o->set("period", periodJson(result.report.period, result.as_of));
     o->set("agency", result.agency_code);
     o->set("agency_name", result.agency_name);
     o->set("grouping", std::string(stats::toName(result.report.grouping)));
@@ -127,7 +127,7 @@ Poco::JSON::Object::Ptr report06aJson(const service::ReportResult& result) {
 
 Poco::JSON::Object::Ptr indexJson(const service::IndexResult& result, std::size_t limit) {
     auto o = newObject();
-    o->set("period", periodJson(result.period));
+    o->set("period", periodJson(result.period, result.as_of));
     o->set("agency", result.agency_code);
     o->set("agency_name", result.agency_name);
     o->set("table", result.table_code);

@@ -59,33 +59,38 @@ struct ReportService::Impl {
     /// The counts per key of each period from the day counters, plus the irregular records, read
     /// in one snapshot; std::nullopt when the counters are not built yet.
     struct CounterRead {
+        std::vector<stats::ReportingPeriod> periods;  ///< As counted: cut when running.
         std::vector<std::map<stats::CounterKey, stats::Counts06a>> sums;  ///< One per period.
         std::vector<stats::DossierStatRecord> irregular;
     };
-    /// A period still running is cut at the present (cutCorrection for the counters).
-    std::optional<CounterRead> readCounters(const std::vector<stats::ReportingPeriod>& periods) {
+    /// The counts per key of `periods` from the day counters, each period still running cut at
+    /// the present; std::nullopt when the counters are not built yet. The present is read once
+    /// the snapshot has begun, so nothing the snapshot sees lies after the cut. The counters
+    /// judge open dossiers at the end of the cut's day: those of `scope` due between the cut and
+    /// then are read as records and corrected (cutCorrection).
+    std::optional<CounterRead> readCounters(const std::vector<stats::ReportingPeriod>& periods, domain::AgencyId scope) {
         const auto& lt = calendar.localTime();
-        std::vector<std::int64_t> agency_ids;
-        for (const auto& agency : catalog.tree()->agencies()) agency_ids.push_back(agency.id.value);
+        std::vector<std::int64_t> agency_ids{scope.value};
+        for (const auto id : catalog.tree()->descendantsOf(scope)) agency_ids.push_back(id.value);
         return db.run([&](store::Session& s) -> std::optional<CounterRead> {
             store::Transaction snapshot(s, store::Transaction::ReadOnly{});
             if (!counters.built(s)) return std::nullopt;
-            CounterRead out{{}, stats_repository.irregular(s)};
+            CounterRead out{{}, {}, stats_repository.irregular(s)};
+            const auto now = lt.toLocal(clock.now());
             std::set<std::int64_t> irregular;
             for (const auto& r : out.irregular) irregular.insert(r.dossier_id.value);
-            for (const auto& period : periods) {
+            for (const auto& whole : periods) {
+                const auto period = whole.start() <= now ? whole.asOf(now) : whole;  // a month not begun stays whole
                 const auto last = stats::countedLastDay(period);
                 auto sums = counters.periodCounts(s, date::local_days{period.firstDay()}, last);
                 if (period.cutAt()) {
-                    // The counters judge open dossiers at the end of the cut's day; those due
-                    // between the cut and then are read as records (a second either side spare).
-                    const auto day_end = date::local_seconds{last + date::days{1}};
-                    for (const auto& r : stats_repository.openDueBetween(s, agency_ids,
-                                                                         lt.toUtc(*period.cutAt()) - std::chrono::seconds{1},
-                                                                         lt.toUtc(day_end))) {
+                    const auto day_end = date::local_seconds{last + date::days{1}};  // a second either side spare
+                    for (const auto& r : stats_repository.openDueBetween(
+                             s, agency_ids, lt.toUtc(*period.cutAt()) - std::chrono::seconds{1}, lt.toUtc(day_end))) {
                         if (irregular.count(r.dossier_id.value) == 0) sums[stats::counterKeyOf(r)] += stats::cutCorrection(r, period);
                     }
                 }
+                out.periods.push_back(period);
                 out.sums.push_back(std::move(sums));
             }
             snapshot.commit();
@@ -96,6 +101,12 @@ struct ReportService::Impl {
     /// `period` as it stands now: cut at the present while it runs (rule 6 of the README).
     stats::ReportingPeriod asNow(const stats::ReportingPeriod& period) {
         return period.asOf(calendar.localTime().toLocal(clock.now()));
+    }
+
+    /// The instant a cut period was counted up to, as the API writes instants ("" if whole).
+    std::string asOfText(const stats::ReportingPeriod& period) {
+        const auto& lt = calendar.localTime();
+        return period.cutAt() ? lt.formatIso(lt.toUtc(*period.cutAt())) : std::string();
     }
 
     void requireStatistics(const domain::Principal& p) {
@@ -215,17 +226,19 @@ ReportService::~ReportService() = default;
 ReportResult ReportService::report06a(const domain::Principal& principal, const ReportQuery& query) {
     auto& m = *impl_;
     const auto agency = m.scopeAgency(principal, query.agency_code);
-    const auto period = m.asNow(stats::parseReportingPeriod(query.period));
+    const auto whole = stats::parseReportingPeriod(query.period);
+    (void)m.asNow(whole);  // a period not begun is refused here
     const auto grouping = stats::parseGrouping(query.grouping.empty() ? "agency" : query.grouping);
     stats::Report06aOptions options;
     options.attribution = parseAttribution(query.attribution);
     options.scope = agency.agency.id;
     const auto tree = m.catalog.tree();
-    stats::Report06aAccumulator first(period, grouping, *tree, options);
     // The day counters serve the default attribution; the handling agency reads every record.
     const auto counted = options.attribution == stats::AgencyAttribution::Receiving
-                             ? m.readCounters({period})
+                             ? m.readCounters({whole}, agency.agency.id)
                              : std::nullopt;
+    const auto period = counted ? counted->periods.front() : m.asNow(whole);
+    stats::Report06aAccumulator first(period, grouping, *tree, options);
     if (counted) {
         for (const auto& [key, counts] : counted->sums.front()) {
             first.addCounts(key.agency, key.field_code, key.procedure_code, counts);
@@ -239,7 +252,7 @@ ReportResult ReportService::report06a(const domain::Principal& principal, const 
         first.merge(low);
         first.merge(high);
     }
-    ReportResult out{first.finish(), agency.agency.code, agency.agency.name, {}};
+    ReportResult out{first.finish(), agency.agency.code, agency.agency.name, {}, m.asOfText(period)};
     if (grouping == stats::Grouping::Field) {
         for (const auto& f : m.catalog.fields()) out.names.emplace(f.code, f.name);
     } else if (grouping == stats::Grouping::Procedure) {
@@ -253,7 +266,8 @@ IndexResult ReportService::index(const domain::Principal& principal, const Repor
     auto& m = *impl_;
     const auto agency = m.scopeAgency(principal, query.agency_code);
     const auto period = m.asNow(stats::parseReportingPeriod(query.period));
-    IndexResult out{period, agency.agency.code, agency.agency.name, table_code.empty() ? "qd766" : table_code, {}, {}, 0, 0};
+    IndexResult out{period, agency.agency.code, agency.agency.name, table_code.empty() ? "qd766" : table_code, {}, {}, 0, 0,
+                    m.asOfText(period)};
     const auto table = m.table(out.table_code, out.table_name);
     stats::Report06aOptions options;
     options.attribution = parseAttribution(query.attribution);
@@ -289,13 +303,11 @@ std::vector<MonthPoint> ReportService::monthlyTrend(const domain::Principal& pri
         std::vector<stats::Counts06a> totals;
     };
     Months months{{}, m.catalog.tree(), agency.agency.id, std::vector<stats::Counts06a>(12)};
-    const auto now = m.calendar.localTime().toLocal(m.clock.now());
     for (unsigned month = 1; month <= 12; ++month) {
-        auto period = stats::ReportingPeriod::of(stats::PeriodKind::Month, stats::PeriodMode::Nd09, year, month);
-        // A month not begun yet has nothing received or resolved: its point stays empty.
-        months.periods.push_back(period.start() <= now ? period.asOf(now) : period);
+        months.periods.push_back(stats::ReportingPeriod::of(stats::PeriodKind::Month, stats::PeriodMode::Nd09, year, month));
     }
-    if (const auto counted = m.readCounters(months.periods)) {
+    if (const auto counted = m.readCounters(months.periods, agency.agency.id)) {
+        months.periods = counted->periods;
         const auto& tree = *months.tree;
         for (std::size_t i = 0; i < months.periods.size(); ++i) {
             for (const auto& [key, counts] : counted->sums[i]) {
@@ -308,6 +320,11 @@ std::vector<MonthPoint> ReportService::monthlyTrend(const domain::Principal& pri
             }
         }
         return trendPoints(months.periods, months.totals);
+    }
+    // A month not begun yet has nothing received or resolved: its point stays empty.
+    const auto now = m.calendar.localTime().toLocal(m.clock.now());
+    for (auto& period : months.periods) {
+        if (period.start() <= now) period = period.asOf(now);
     }
     const auto whole = stats::ReportingPeriod::of(stats::PeriodKind::Year, stats::PeriodMode::Nd09, year);
     auto [first, second] = m.streamPeriod(whole, months, months, +[](Months& state, const stats::DossierStatRecord& r) {

@@ -40,6 +40,7 @@ struct ReportResult {
     std::string agency_code;
     std::string agency_name;
     std::map<std::string, std::string> names;  ///< field / procedure code → name
+    std::string as_of;  ///< ISO instant a running period was counted up to ("" when it is over)
 };
 
 /// One scored criterion with the codes of its dossiers.
@@ -59,6 +60,7 @@ struct IndexResult {
     std::vector<CriterionResult> criteria;
     double points = 0.0;      ///< sum over applicable criteria
     double max_points = 0.0;  ///< sum of their maxima
+    std::string as_of;        ///< as in ReportResult
 };
 
 /// One month of the on-time trend.

@@ -199,7 +199,7 @@ TEST_F(ReportApi, APeriodStillRunningJudgesOpenDossiersNowNotAtItsEnd) {
     const auto code = intakeAt("2026-11-16 09:00");  // due 30/11, inside 2026-M12 (15/11 – 14/12)
     setClock("2026-11-27 10:00");
     auto month = report("period=2026-M12&agency=000.00.06.H56");
-    EXPECT_EQ(month->getObject("period")->getValue<std::string>("as_of"), "2026-11-27T10:00:00");
+    EXPECT_EQ(month->getObject("period")->getValue<std::string>("as_of"), "2026-11-27T10:00:00+07:00");
     auto total = month->getObject("total");
     EXPECT_EQ(count(total, "in_progress", "within_time"), 1) << "due on 30/11: not overdue on 27/11";
     EXPECT_EQ(count(total, "in_progress", "overdue"), 0);
@@ -220,6 +220,25 @@ TEST_F(ReportApi, APeriodStillRunningJudgesOpenDossiersNowNotAtItsEnd) {
     const auto future = app.as(admin, "GET", "/api/v1/reports/06a?period=2027");
     EXPECT_EQ(future.status, 422) << future.body;
     EXPECT_NE(future.body.find("chưa bắt đầu"), std::string::npos) << future.body;
+}
+
+TEST_F(ReportApi, ADossierDueLaterTodayIsWithinTimeNowFromTheCountersAndFromTheRecords) {
+    // A same-day procedure taken at 09:00 is due at 17:00; the day counters, read through the
+    // day, see it overdue by the day's end, and the cut at 10:00 corrects them from its record.
+    const auto expectInProgress = [&](long long within_time, long long overdue) {
+        for (const char* attribution : {"receiving", "handling"}) {
+            SCOPED_TRACE(attribution);
+            const auto total = report(std::string("period=2026-M12&agency=000.00.06.H56&attribution=") + attribution)
+                                   ->getObject("total");
+            EXPECT_EQ(count(total, "in_progress", "within_time"), within_time);
+            EXPECT_EQ(count(total, "in_progress", "overdue"), overdue);
+        }
+    };
+    intakeAt("2026-12-02 09:00", "direct", "2.000815");
+    setClock("2026-12-02 10:00");
+    expectInProgress(1, 0);
+    setClock("2026-12-02 17:30");
+    expectInProgress(0, 1);
 }
 
 TEST_F(ReportApi, ExportsIndexDrillDownScopeAndBadInput) {

@@ -803,12 +803,6 @@ IntakeResult DossierService::intake(const domain::Principal& principal, const In
                                     const std::string& ip) {
     auto& m = *impl_;
     m.requirePermission(principal, domain::Permission::IntakeDossier, "tiếp nhận hồ sơ");
-    if (!m.catalog.agencyActive(domain::AgencyId{principal.agency_id})) {
-        throw Error(ErrorCode::FailedPrecondition,
-                    "Cơ quan " + m.catalog.agency(principal.agency_code).agency.name +
-                        " đã ngừng hoạt động trong danh mục: không tiếp nhận hồ sơ mới. Liên hệ quản trị hệ thống.",
-                    "intake by an inactive agency");
-    }
     const date::sys_seconds now = m.clock.now();
     if (idempotency_key) {
         const auto existing = m.db.run(
@@ -822,6 +816,14 @@ IntakeResult DossierService::intake(const domain::Principal& principal, const In
             const auto d = m.db.run([&](store::Session& s) { return m.dossiers.findById(s, existing->second); });
             return IntakeResult{m.view(principal, *d), true};
         }
+    }
+    // A retried request was answered above; a new one needs an agency still in service.
+    const auto tree = m.catalog.tree();
+    if (!m.catalog.agencyActive(domain::AgencyId{principal.agency_id})) {
+        throw Error(ErrorCode::FailedPrecondition,
+                    "Cơ quan " + tree->get(domain::AgencyId{principal.agency_id}).name +
+                        " đã ngừng hoạt động trong danh mục: không tiếp nhận hồ sơ mới. Liên hệ quản trị hệ thống.",
+                    "intake by an inactive agency");
     }
     // Every input problem at once: the domain's field checks, the procedure, the outcome's reason.
     std::vector<FieldError> problems;
@@ -838,15 +840,21 @@ IntakeResult DossierService::intake(const domain::Principal& principal, const In
         const auto& offered_by = procedure->agency_codes;
         if (!procedure->active) {
             problems.push_back({"procedure_code", "Thủ tục " + input.request.procedure_code + " đã ngừng áp dụng."});
-        } else if (std::find(offered_by.begin(), offered_by.end(), principal.agency_code) == offered_by.end()) {
-            // The desk takes the procedures its agency resolves (the catalog's agencies of it).
+        } else if (input.outcome != IntakeOutcome::Refused &&
+                   std::find(offered_by.begin(), offered_by.end(), principal.agency_code) == offered_by.end()) {
+            // The desk takes the procedures its agency resolves (the catalog's agencies of it);
+            // one outside its competence it may only refuse, with a BM.03 saying so.
             std::string names;
-            for (const auto& code : offered_by) names += (names.empty() ? "" : ", ") + m.catalog.agency(code).agency.name;
+            for (const auto& agency : tree->agencies()) {
+                if (std::find(offered_by.begin(), offered_by.end(), agency.code) == offered_by.end()) continue;
+                names += (names.empty() ? "" : ", ") + agency.name;
+            }
             problems.push_back({"procedure_code",
                                 "Thủ tục " + input.request.procedure_code + " không thuộc danh mục tiếp nhận của " +
-                                    m.catalog.agency(principal.agency_code).agency.name +
-                                    (names.empty() ? std::string(" (chưa giao cho cơ quan nào).")
-                                                   : std::string("; cơ quan giải quyết: ") + names + ".")});
+                                    tree->get(domain::AgencyId{principal.agency_id}).name +
+                                    (names.empty() ? std::string(" (chưa giao cho cơ quan nào)")
+                                                   : std::string("; cơ quan giải quyết: ") + names) +
+                                    ". Nếu không thuộc thẩm quyền, chọn Từ chối tiếp nhận."});
         }
     } catch (const Error& e) {
         if (e.code() != ErrorCode::NotFound) throw;
@@ -880,6 +888,13 @@ DossierView DossierService::get(const domain::Principal& principal, const std::s
 
 DossierView DossierService::getById(const domain::Principal& principal, std::int64_t id, const std::string& ip) {
     return impl_->read(principal, ip, Impl::Lookup::ByNumber, [&](store::Session& s) { return impl_->loadById(s, id); });
+}
+
+std::optional<std::string> DossierService::laterIntakeOf(const domain::Principal& principal,
+                                                         const domain::Dossier& earlier) {
+    auto& m = *impl_;
+    m.requireReadScope(principal, earlier, Impl::Lookup::ByNumber);
+    return m.db.run([&](store::Session& s) { return m.dossiers.laterIntakeOf(s, earlier); });
 }
 
 bool DossierService::onHop(const domain::Principal& principal, const domain::TransferHop& hop) {
@@ -922,8 +937,10 @@ DossierPage DossierService::list(const domain::Principal& principal, const Dossi
         if (*q.due == "overdue") {
             f.due_before = now;
         } else if (*q.due == "soon") {
-            // Candidates: due within the threshold of calendar time is a superset of working time.
+            // Candidates: due within the threshold of calendar time is a superset of working time;
+            // the overdue ones (which stay overdue after an apology) are another list.
             f.due_before = now + std::chrono::hours(24 * 14);
+            f.due_from = now;
         } else {
             throw Error::invalidFields({{"due", "Bộ lọc hạn phải là soon (sắp đến hạn) hoặc overdue (quá hạn)."}});
         }

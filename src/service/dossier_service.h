@@ -139,6 +139,10 @@ public:
     /// read the dossier, and print that hop's slip, after the dossier has moved on.
     bool onHop(const domain::Principal& principal, const domain::TransferHop& hop);
 
+    /// For a dossier `principal` has read that was sent back at intake: the code of the intake
+    /// that took the same request later, if there is one (DossierRepository::laterIntakeOf).
+    std::optional<std::string> laterIntakeOf(const domain::Principal& principal, const domain::Dossier& earlier);
+
     /// Returns one page of dossiers in the caller's scope.
     DossierPage list(const domain::Principal& principal, const DossierQuery& query, const std::string& ip);
 

@@ -449,6 +449,22 @@ std::optional<domain::Dossier> findOne(Session& session, sql::PreparedStatement&
 
 }  // namespace
 
+std::optional<std::string> DossierRepository::laterIntakeOf(Session& session, const domain::Dossier& earlier) {
+    const auto& number = earlier.applicant.identity_number;
+    if (number.empty() || !fitsAsciiColumn(number)) return std::nullopt;
+    auto& s = session.prepare(
+        "SELECT d.code FROM dossiers d JOIN procedures p ON p.id = d.procedure_id"
+        " WHERE d.applicant_id_number = ? AND d.receiving_agency_id = ? AND p.code = ? AND d.code IS NOT NULL"
+        " AND d.id > ? ORDER BY d.id LIMIT 1");
+    s.setString(1, number);
+    s.setInt64(2, earlier.receiving_agency.value);
+    s.setString(3, earlier.procedure_code.str());
+    s.setInt64(4, earlier.id.value);
+    std::unique_ptr<sql::ResultSet> rs(s.executeQuery());
+    if (!rs->next()) return std::nullopt;
+    return rs->getString(1);
+}
+
 std::optional<date::sys_seconds> runningDueAt(const domain::Dossier& dossier) {
     using domain::DossierStatus;
     switch (dossier.status) {
@@ -588,13 +604,16 @@ std::pair<std::vector<DossierListRow>, std::int64_t> DossierRepository::list(Ses
         // indexes, one for the handling and one for the receiving agency, unioned; then the rows
         // by primary key. Cost follows the number of open dossiers due, not the agency's history.
         const std::string due = toSqlDateTime(*f.due_before);
+        const std::string lower = f.due_from ? " AND current_due_at >= ?" : "";
         from = " FROM (SELECT id FROM dossiers WHERE handling_agency_id IN (" + marks +
-               ") AND is_open = 1 AND current_due_at < ? UNION SELECT id FROM dossiers WHERE receiving_agency_id IN (" +
-               marks + ") AND is_open = 1 AND current_due_at < ?) scoped STRAIGHT_JOIN dossiers d ON d.id = scoped.id";
-        addAgencies();
-        params.emplace_back(due);
-        addAgencies();
-        params.emplace_back(due);
+               ") AND is_open = 1 AND current_due_at < ?" + lower +
+               " UNION SELECT id FROM dossiers WHERE receiving_agency_id IN (" + marks +
+               ") AND is_open = 1 AND current_due_at < ?" + lower + ") scoped STRAIGHT_JOIN dossiers d ON d.id = scoped.id";
+        for (int side = 0; side < 2; ++side) {
+            addAgencies();
+            params.emplace_back(due);
+            if (f.due_from) params.emplace_back(toSqlDateTime(*f.due_from));
+        }
     } else {
         if (!f.agency_ids.empty()) {
             where += " AND (d.receiving_agency_id IN (" + marks + ") OR d.handling_agency_id IN (" + marks + "))";
@@ -604,6 +623,10 @@ std::pair<std::vector<DossierListRow>, std::int64_t> DossierRepository::list(Ses
         if (f.due_before) {
             where += " AND d.is_open = 1 AND d.current_due_at < ?";
             params.emplace_back(toSqlDateTime(*f.due_before));
+            if (f.due_from) {
+                where += " AND d.current_due_at >= ?";
+                params.emplace_back(toSqlDateTime(*f.due_from));
+            }
         }
     }
     if (f.status) {
@@ -672,6 +695,7 @@ std::pair<std::vector<DossierListRow>, std::int64_t> DossierRepository::list(Ses
         rs->next();
         total = rs->getInt64(1);
     }
+    if (f.offset >= total) return {{}, total};  // past the last page: no OFFSET walk through the table
     auto& select = session.prepare(std::string(kListColumns) + from + std::string(kListJoins) + where + order +
                                    " LIMIT ? OFFSET ?");
     unsigned next = bind(select);

@@ -27,6 +27,7 @@ struct DossierFilter {
     std::optional<date::sys_seconds> received_from;  ///< inclusive
     std::optional<date::sys_seconds> received_to;    ///< exclusive
     std::optional<date::sys_seconds> due_before;     ///< open, clock running, legal due (current_due_at) < this
+    std::optional<date::sys_seconds> due_from;       ///< with due_before: and legal due >= this (not yet overdue)
     bool without_apology = false;                    ///< no apology issued yet
     std::optional<std::string> text;                 ///< code prefix, applicant name or id number
     int limit = 50;
@@ -114,6 +115,11 @@ public:
     /// Returns (request hash, dossier id) stored for this user's key, if any.
     std::optional<std::pair<std::string, std::int64_t>> findIdempotencyKey(Session& session, std::int64_t user_id,
                                                                            const std::string& key);
+
+    /// Returns the code of the first dossier with a code that `earlier`'s agency took after it
+    /// for the same applicant (identity number) and procedure: the same request, received once
+    /// the papers were complete. Empty when there is none or the applicant has no number.
+    std::optional<std::string> laterIntakeOf(Session& session, const domain::Dossier& earlier);
 };
 
 /// Returns the legal due time in force (domain::legalDueAt) while a dossier is open and its

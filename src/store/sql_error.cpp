@@ -60,15 +60,15 @@ void rethrowTranslated(const sql::SQLException& e) {
         case 1406:  // ER_DATA_TOO_LONG
         case 1366:  // ER_TRUNCATED_WRONG_VALUE_FOR_FIELD (e.g. invalid UTF-8)
         case 1264: {  // ER_WARN_DATA_OUT_OF_RANGE
-            // Inputs are checked before they are written; should one slip through, the message
-            // still names the column ("... for column 'address' at row 1").
+            // Inputs are checked, field by field, before they are written; should one slip
+            // through, the message names the column for whoever reports it ("... for column
+            // 'address' at row 1"), not as a request field: the column's name is not the field's.
             const std::string what = e.what();
             const auto at = what.find("column '");
             const auto end = at == std::string::npos ? at : what.find('\'', at + 8);
             if (end == std::string::npos) throw Error(ErrorCode::InvalidArgument, "Dữ liệu quá dài hoặc không hợp lệ.", log);
             const std::string column = what.substr(at + 8, std::min<std::size_t>(end - at - 8, 64));
-            throw Error(ErrorCode::InvalidArgument, "Dữ liệu của trường " + column + " quá dài hoặc không hợp lệ.", log,
-                        column);
+            throw Error(ErrorCode::InvalidArgument, "Dữ liệu quá dài hoặc không hợp lệ (cột " + column + " của CSDL).", log);
         }
         default:
             throw Error(ErrorCode::Internal, "Lỗi cơ sở dữ liệu.", log);

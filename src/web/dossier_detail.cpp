@@ -155,7 +155,8 @@ http::Response detailPage(const DossierPagesContext& ctx, const http::Request& r
     Data events{Data::type::list};
     bool supplement = false;
     bool rejected = false;
-    for (const auto& e : ctx.dossiers.events(user, code)) {
+    const auto trail = ctx.dossiers.events(user, code);
+    for (const auto& e : trail) {
         Data item;
         item.set("sequence", std::to_string(e.sequence()));
         item.set("label", std::string(domain::labelVi(e.kind())));
@@ -204,7 +205,15 @@ http::Response detailPage(const DossierPagesContext& ctx, const http::Request& r
     }
     // A command no longer offered (the dossier moved on meanwhile): its error goes on top.
     if (failed && !shown_failed) data.set("page_error", failed->message);
-    return ctx.web.page(request, user, "Hồ sơ " + code, "pages/dossier_detail", data, status);
+    // ?ok=<version>, after a step: confirmed only while that step, by this user, is the latest,
+    // and told from the trail, so a link cannot make the page confirm anything else.
+    std::string confirmation;
+    if (!trail.empty() && !failed && request.queryParam("ok") == std::to_string(d.version) &&
+        trail.back().actorUser().value == user.user_id) {
+        confirmation = "Đã ghi vào hồ sơ: " + std::string(domain::labelVi(trail.back().kind())) + " (" +
+                       shortTime(trail.back().at(), ctx.local_time) + ").";
+    }
+    return ctx.web.page(request, user, "Hồ sơ " + code, "pages/dossier_detail", data, status, confirmation);
 }
 
 std::optional<long long> versionField(const std::map<std::string, std::string>& form) {
@@ -247,9 +256,10 @@ void registerDossierDetail(http::Router& router, const DossierPagesContext& cont
         for (const auto& [key, value] : form) {
             if (key != "_csrf" && key != "command" && key != "version" && key != "items") fields[key] = value;
         }
+        std::int64_t version = 0;
         try {
             const auto in = http::transitionInput(command, versionField(form), fields, textLines(form["items"]));
-            ctx.dossiers.transition(user, code, in);
+            version = ctx.dossiers.transition(user, code, in).dossier.version;
         } catch (const Error& e) {
             if (!showOnPage(e)) throw;
             return detailPage(ctx, request, user, code, Failed{command, describe(e), form}, http::httpStatus(e));
@@ -257,7 +267,7 @@ void registerDossierDetail(http::Router& router, const DossierPagesContext& cont
         // The citizen is handed a form: print it at once.
         if (command == "request_supplement") return WebApp::redirect("/ho-so/" + code + "/in/phieu-bo-sung");
         if (command == "reject_after_appraisal") return WebApp::redirect("/ho-so/" + code + "/in/phieu-tu-choi");
-        return WebApp::redirect("/ho-so/" + code + "?ok=" + command);  // a command's name: ASCII, no escaping
+        return WebApp::redirect("/ho-so/" + code + "?ok=" + std::to_string(version));
     }, on_error);
 
     router.add("POST", "/ho-so/{code}/xin-loi", [ctx](http::Request& request) {

@@ -53,8 +53,6 @@ Data dossierData(const service::DossierView& v, const service::LocalTime& lt) {
         o.set("reprint_href", "/tiep-nhan/" + std::to_string(d.id.value) + "/in/phieu-tu-choi");
     } else if (d.status == domain::DossierStatus::IncompleteAtIntake) {
         o.set("reprint_href", "/tiep-nhan/" + std::to_string(d.id.value) + "/in/phieu-bo-sung");
-        // The citizen back with the missing papers: a new intake, filled from this one.
-        o.set("reintake_href", "/tiep-nhan?tu=" + std::to_string(d.id.value));
     }
     o.set("version", std::to_string(d.version));
     o.set("status", std::string(domain::toName(d.status)));

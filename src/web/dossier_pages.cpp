@@ -248,7 +248,7 @@ http::Response listPage(const DossierPagesContext& ctx, const http::Request& req
         Data s;
         s.set("heading", heading);
         s.set("total", std::to_string(page.total));
-        s.set("rows", dossierRows(page.items, ctx.local_time));
+        s.set("rows", dossierRows(page.items, ctx.local_time, user));
         list.push_back(s);
     }
     d.set("sections", list);
@@ -289,10 +289,16 @@ std::string errorKey(const std::string& field) {
     return key;
 }
 
-Data dossierRows(const std::vector<service::DossierView>& views, const service::LocalTime& lt) {
+Data dossierRows(const std::vector<service::DossierView>& views, const service::LocalTime& lt,
+                 const domain::Principal& reader) {
+    const bool desk = domain::hasPermission(reader.role, domain::Permission::IntakeDossier);
     Data rows{Data::type::list};
     for (const auto& v : views) {
         Data row = dossierData(v, lt);
+        // The citizen back with the missing papers: a new intake, filled from this one.
+        if (desk && v.may_act && v.dossier.status == domain::DossierStatus::IncompleteAtIntake) {
+            row.set("reintake_href", "/tiep-nhan?tu=" + std::to_string(v.dossier.id.value));
+        }
         std::string css = v.overdue ? "overdue" : v.due_soon ? "due-soon" : "";
         if (v.apology_missing) css += " breach";
         row.set("row_class", css);
@@ -325,11 +331,19 @@ void registerDossierPages(http::Router& router, const DossierPagesContext& conte
                             "Chỉ điền sẵn được từ hồ sơ đã được hướng dẫn bổ sung, hoàn thiện tại Bộ phận Một cửa.",
                             "prefill from a dossier not sent back at intake");
             }
+            if (const auto later = ctx.dossiers.laterIntakeOf(user, old)) {
+                // Taken already when the citizen came back: say so rather than take it twice.
+                d.set("prefill_notice", "Hồ sơ của " + old.applicant.name + " đã được tiếp nhận lại, mã " + *later +
+                                            ". Không cần tiếp nhận lần nữa.");
+                d.set("csrf", ctx.web.csrf(request));
+                return ctx.web.page(request, user, "Tiếp nhận hồ sơ", "pages/intake", d, 409);
+            }
             const auto [form, left_out] = formFromIncomplete(old);
             d = intakeData(form, {}, {});
-            std::string notice = "Điền sẵn từ hồ sơ của " + old.applicant.name + " đã hướng dẫn bổ sung, hoàn thiện lúc " +
+            std::string notice = "Điền sẵn từ hồ sơ của " + old.applicant.name + " nộp lúc " +
                                  shortTime(old.submitted_at, ctx.local_time) +
-                                 ". Thêm các giấy tờ công dân mang bổ sung, kiểm tra lại rồi lưu.";
+                                 ", đã được hướng dẫn bổ sung, hoàn thiện. Thêm các giấy tờ công dân mang bổ sung, "
+                                 "kiểm tra lại rồi lưu.";
             if (left_out > 0) {
                 notice += " Còn " + std::to_string(left_out) + " giấy tờ không vừa các dòng của mẫu: nhập gộp hoặc tiếp nhận qua API.";
             }
@@ -422,7 +436,7 @@ void registerDossierPages(http::Router& router, const DossierPagesContext& conte
         Data d;
         d.set("q", q.text.value_or(""));
         d.set("total", std::to_string(page.total));
-        d.set("rows", dossierRows(page.items, ctx.local_time));
+        d.set("rows", dossierRows(page.items, ctx.local_time, user));
         return ctx.web.page(request, user, "Tìm hồ sơ", "pages/dossier_search", d);
     }, on_error);
 

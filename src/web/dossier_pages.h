@@ -60,8 +60,10 @@ std::vector<std::string> textLines(const std::string& text);
 /// Returns `field` as a template key: "applicant.name" → "err_applicant_name".
 std::string errorKey(const std::string& field);
 
-/// Returns the rows of a dossier table (code link, procedure, applicant, due, remaining, flags).
-Data dossierRows(const std::vector<service::DossierView>& views, const service::LocalTime& lt);
+/// Returns the rows of a dossier table (code link, procedure, applicant, due, remaining, flags);
+/// for `reader` at a desk, a dossier sent back at intake links to its intake again.
+Data dossierRows(const std::vector<service::DossierView>& views, const service::LocalTime& lt,
+                 const domain::Principal& reader);
 
 /// Printed forms that the intake page shows right after saving a refused or incomplete dossier
 /// (such a dossier has no code to print it by later).

@@ -1,7 +1,6 @@
 #include "web/web_app.h"
 
 #include "domain/core/error.h"
-#include "domain/dossier/dossier_state.h"
 #include "http/authenticator.h"
 #include "http/session_authenticator.h"
 #include "service/auth_service.h"
@@ -98,7 +97,8 @@ Data WebApp::layoutUser(const http::Request& request, const domain::Principal& u
 }
 
 http::Response WebApp::page(const http::Request& request, const std::optional<domain::Principal>& user,
-                            const std::string& title, const std::string& template_name, Data body_data, int status) {
+                            const std::string& title, const std::string& template_name, Data body_data, int status,
+                            const std::string& confirmation) {
     Data layout;
     layout.set("title", title);
     if (user) {
@@ -107,21 +107,11 @@ http::Response WebApp::page(const http::Request& request, const std::optional<do
         body_data.set("nav", u.get("nav") != nullptr ? *u.get("nav") : Data{Data::type::list});
         layout.set("user", u);
     }
-    // ?ok=<command>: what was just done, said in the page's own words. Only a command's name is
-    // read, so a link cannot make the page show a confirmation of its choosing.
-    if (auto done = request.queryParam("ok"); done && !done->empty()) {
-        std::optional<domain::CommandKind> kind;
-        try {
-            kind = domain::parseCommandKind(*done);
-        } catch (const Error&) {
-            kind.reset();
-        }
-        if (kind) {
-            Data f;
-            f.set("kind", "ok");
-            f.set("message", "Đã ghi nhận: " + std::string(domain::labelVi(*kind)) + ".");
-            layout.set("flash", f);
-        }
+    if (!confirmation.empty()) {
+        Data f;
+        f.set("kind", "ok");
+        f.set("message", confirmation);
+        layout.set("flash", f);
     }
     layout.set("body", templates_.render(template_name, std::move(body_data)));
     http::Response response = http::Response::html(templates_.render("layout", std::move(layout)), status);

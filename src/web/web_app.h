@@ -46,9 +46,11 @@ public:
     domain::Principal requireRole(const http::Request& request, const std::vector<domain::Role>& roles,
                                   const std::string& page_vi);
 
-    /// Renders `template_name` inside the layout for `user` (empty: signed-out shell).
+    /// Renders `template_name` inside the layout for `user` (empty: signed-out shell), with
+    /// `confirmation` (if any) in the green banner: words of the page's own, never of the request.
     http::Response page(const http::Request& request, const std::optional<domain::Principal>& user,
-                        const std::string& title, const std::string& template_name, Data data, int status = 200);
+                        const std::string& title, const std::string& template_name, Data data, int status = 200,
+                        const std::string& confirmation = "");
 
     /// Renders a printable form (no layout chrome; its own print CSS).
     http::Response printable(const std::string& template_name, Data data);

@@ -213,23 +213,31 @@ TEST_F(DossierApi, IntakeRefusesAProcedureOfAnotherAgencyAReceiptYearsBackAndACl
     const auto foreign = app.as(other_desk, "POST", "/api/v1/dossiers", intakeBody());
     EXPECT_EQ(foreign.status, 422) << foreign.body;
     EXPECT_NE(foreign.body.find("Thủ tục 2.000488 không thuộc danh mục tiếp nhận của Sở Xây dựng; cơ quan giải quyết: "
-                                "Sở Tư pháp."),
+                                "Sở Tư pháp. Nếu không thuộc thẩm quyền, chọn Từ chối tiếp nhận."),
               std::string::npos)
         << foreign.body;
+    // It may refuse it, which is what the BM.03 slip is for; not send it back to be completed.
+    const auto refused = app.as(other_desk, "POST", "/api/v1/dossiers",
+                                intakeBody("Phạm Văn An", R"(,"outcome":"refused","reason":"Không thuộc thẩm quyền")"));
+    EXPECT_EQ(refused.status, 201) << refused.body;
+    EXPECT_EQ(jsonString(refused.body, "status"), "refused_at_intake");
+    const auto sent_back = app.as(other_desk, "POST", "/api/v1/dossiers",
+                                  intakeBody("Phạm Văn An", R"(,"outcome":"incomplete","reason":"Thiếu","items":["Tờ khai"])"));
+    EXPECT_EQ(sent_back.status, 422) << sent_back.body;
     // A year typed wrong: 2016 for 2026.
     const auto backdated = app.as(desk, "POST", "/api/v1/dossiers",
                                   intakeBody("Phạm Văn An", R"(,"received_at":"2016-11-18T09:00:00+07:00")"));
     EXPECT_EQ(backdated.status, 422) << backdated.body;
     EXPECT_NE(backdated.body.find("không được sớm hơn 90 ngày"), std::string::npos) << backdated.body;
-    EXPECT_EQ(jsonInt(app.as(admin, "GET", "/api/v1/dossiers").body, "total"), 0);
+    EXPECT_EQ(jsonInt(app.as(admin, "GET", "/api/v1/dossiers").body, "total"), 1);  // the refusal
     // An agency closed in the catalog takes no new dossier.
     std::string closed = app.as(admin, "GET", "/api/v1/agencies/000.00.06.H56").body;
     closed.replace(closed.find("\"active\":true"), 13, "\"active\":false");
     ASSERT_EQ(app.as(admin, "PUT", "/api/v1/agencies/000.00.06.H56", closed).status, 200);
-    const auto refused = app.as(desk, "POST", "/api/v1/dossiers", intakeBody());
-    EXPECT_EQ(refused.status, 409) << refused.body;
-    EXPECT_NE(refused.body.find("Sở Tư pháp đã ngừng hoạt động"), std::string::npos) << refused.body;
-    EXPECT_EQ(jsonInt(app.as(admin, "GET", "/api/v1/dossiers").body, "total"), 0);
+    const auto closed_desk = app.as(desk, "POST", "/api/v1/dossiers", intakeBody());
+    EXPECT_EQ(closed_desk.status, 409) << closed_desk.body;
+    EXPECT_NE(closed_desk.body.find("Sở Tư pháp đã ngừng hoạt động"), std::string::npos) << closed_desk.body;
+    EXPECT_EQ(jsonInt(app.as(admin, "GET", "/api/v1/dossiers").body, "total"), 1);
 }
 
 TEST_F(DossierApi, OnlyAnOfficerWhoProcessesIsAssignedAndARoleWithoutTheRightHearsSoFirst) {

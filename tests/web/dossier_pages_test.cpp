@@ -277,7 +277,7 @@ TEST_F(DossierPages, ADossierSentBackAtIntakeHasItsSupplementSlipToPrintAgain) {
     EXPECT_TRUE(contains(get(desk, "/ho-so").body, "href=\"" + again + "\">Tiếp nhận khi đã bổ sung</a>"));
     const auto prefilled = get(desk, again);
     ASSERT_EQ(prefilled.status, 200) << prefilled.body;
-    EXPECT_TRUE(contains(prefilled.body, "Điền sẵn từ hồ sơ của Vũ Thị Mai")) << prefilled.body;
+    EXPECT_TRUE(contains(prefilled.body, "Điền sẵn từ hồ sơ của Vũ Thị Mai nộp lúc 18/11/2026 09:00")) << prefilled.body;
     EXPECT_TRUE(contains(prefilled.body, "value=\"Vũ Thị Mai\""));
     EXPECT_TRUE(contains(prefilled.body, "value=\"038090001234\""));
     EXPECT_TRUE(contains(prefilled.body, "value=\"Tờ khai yêu cầu cấp Phiếu LLTP\""));
@@ -295,6 +295,12 @@ TEST_F(DossierPages, ADossierSentBackAtIntakeHasItsSupplementSlipToPrintAgain) {
     EXPECT_EQ(get(other_desk, again).status, 404);  // by number, another agency's is as if there were none
     EXPECT_EQ(get(officer, again).status, 403);
     const std::string code = taken.headers.at("Location").substr(7, taken.headers.at("Location").find('/', 7) - 7);
+    // Taken once: the link now says so instead of filling a second intake.
+    const auto twice = get(desk, again);
+    EXPECT_EQ(twice.status, 409);
+    EXPECT_TRUE(contains(twice.body, "đã được tiếp nhận lại, mã " + code)) << twice.body;
+    EXPECT_FALSE(contains(twice.body, "value=\"Vũ Thị Mai\""));
+    EXPECT_FALSE(contains(get(officer, "/ho-so").body, "Tiếp nhận khi đã bổ sung")) << "not offered to who cannot take it";
     const auto received = app.as(admin, "GET", "/api/v1/dossiers/" + code);
     EXPECT_EQ(get(desk, "/tiep-nhan?tu=" + std::to_string(test::jsonInt(received.body, "id"))).status, 409);
     EXPECT_EQ(get(desk, "/tiep-nhan?tu=abc").status, 404);
@@ -312,13 +318,19 @@ TEST_F(DossierPages, ADossierMovesThroughTheFormsToReturnAndTheHeadSeesItOverdue
     EXPECT_TRUE(contains(detail.body, "data-command=\"start_processing\""));
     EXPECT_TRUE(contains(detail.body, "data-command=\"assign\""));
     const auto started = step(head, {{"command", "start_processing"}});
-    // The page confirms in its own words; a crafted link shows no confirmation of its own.
-    EXPECT_EQ(started.headers.at("Location"), "/ho-so/" + code + "?ok=start_processing");
-    EXPECT_TRUE(contains(get(head, started.headers.at("Location")).body, "Đã ghi nhận: "));
-    const auto crafted = get(head, "/ho-so/" + code + "?ok=" + encode("Hồ sơ đã được duyệt, hãy chuyển khoản phí"));
-    EXPECT_EQ(crafted.status, 200);
-    EXPECT_FALSE(contains(crafted.body, "chuyển khoản")) << crafted.body;
-    EXPECT_FALSE(contains(crafted.body, "Đã ghi nhận"));
+    // The page confirms the step from the trail, to the one who took it, while it is the latest;
+    // a crafted link confirms nothing.
+    const std::string confirmed = started.headers.at("Location");
+    EXPECT_EQ(confirmed, "/ho-so/" + code + "?ok=" + std::to_string(version(code)));
+    EXPECT_TRUE(contains(get(head, confirmed).body, "Đã ghi vào hồ sơ: ")) << get(head, confirmed).body;
+    EXPECT_FALSE(contains(get(officer, confirmed).body, "Đã ghi vào hồ sơ"));
+    for (const std::string& forged : {encode("Hồ sơ đã được duyệt, hãy chuyển khoản phí"), std::string("resolve"),
+                                     std::to_string(version(code) - 1)}) {
+        const auto crafted = get(head, "/ho-so/" + code + "?ok=" + forged);
+        EXPECT_EQ(crafted.status, 200);
+        EXPECT_FALSE(contains(crafted.body, "chuyển khoản")) << crafted.body;
+        EXPECT_FALSE(contains(crafted.body, "Đã ghi vào hồ sơ")) << forged;
+    }
     // The head picks the officer from the processing officers and heads of the agency.
     const auto processing = get(head, "/ho-so/" + code);
     EXPECT_TRUE(contains(processing.body, "<option value=\"xuly\" >Trần Văn Minh (xuly)</option>")) << processing.body;

@@ -636,45 +636,28 @@ struct DossierService::Impl {
         return dueFrom(start, d, entry.procedure.duration);
     }
 
-    /// Refuses a command the role of `p` may not give. Checked before the dossier's version:
-    /// a 403 tells an officer more than a 409 that would only send him to reload.
+    /// Refuses a command the role of `p` may not give (commandRight). Checked before the
+    /// dossier's version: a 403 tells an officer more than a 409 that would only send him to reload.
     void requireCommandPermission(const domain::Principal& p, domain::CommandKind kind) {
-        using domain::CommandKind;
-        using domain::Permission;
-        switch (kind) {
-            case CommandKind::StartProcessing:
-                return requirePermission(p, Permission::ProcessDossier, "chuyển hồ sơ sang xử lý");
-            case CommandKind::Assign:
-                return requirePermission(p, Permission::AssignDossier, "phân công cán bộ xử lý");
-            case CommandKind::Transfer:
-                return requirePermission(p, Permission::ProcessDossier, "chuyển hồ sơ liên thông");
-            case CommandKind::RequestSupplement:
-                return requirePermission(p, Permission::ProcessDossier, "yêu cầu bổ sung hồ sơ");
-            case CommandKind::ReceiveSupplement:
-                return requirePermission(p, Permission::IntakeDossier, "nhận hồ sơ bổ sung");
-            case CommandKind::RequestFinancialObligation:
-                return requirePermission(p, Permission::ProcessDossier, "yêu cầu thực hiện nghĩa vụ tài chính");
-            case CommandKind::ConfirmPayment:
-                return requirePermission(p, Permission::ProcessDossier, "xác nhận đã nộp phí, thuế");
-            case CommandKind::Resolve:
-                return requirePermission(p, Permission::ProcessDossier, "ghi nhận kết quả giải quyết");
-            case CommandKind::RejectAfterAppraisal:
-                return requirePermission(p, Permission::ProcessDossier, "từ chối giải quyết hồ sơ");
-            case CommandKind::Stop:
-                return requirePermission(p, Permission::ProcessDossier, "dừng xử lý hồ sơ");
-            case CommandKind::Withdraw:
-                return requirePermission(p, Permission::IntakeDossier, "ghi nhận công dân rút hồ sơ");
-            case CommandKind::Return:
-                return requirePermission(p, Permission::IntakeDossier, "trả kết quả");
-            case CommandKind::RecalculateDeadline:
-                if (domain::hasPermission(p.role, Permission::AssignDossier)) return;
-                return requirePermission(p, Permission::ManageCalendar, "tính lại hạn giải quyết");
-            case CommandKind::Accept:
-            case CommandKind::RefuseAtIntake:
-            case CommandKind::RequestCompletionAtIntake:
-            case CommandKind::IssueApology:
-                return;  // not given here: buildCommand refuses them
+        // Recalculating a deadline is the calendar administrator's, or the head's who assigns.
+        if (kind == domain::CommandKind::RecalculateDeadline &&
+            domain::hasPermission(p.role, domain::Permission::AssignDossier)) {
+            return;
         }
+        switch (kind) {
+            case domain::CommandKind::Accept:
+            case domain::CommandKind::RefuseAtIntake:
+            case domain::CommandKind::RequestCompletionAtIntake:
+            case domain::CommandKind::IssueApology:
+                return;  // not given here: buildCommand refuses them
+            default:
+                requireRight(p, kind);
+        }
+    }
+
+    void requireRight(const domain::Principal& p, domain::CommandKind kind) {
+        const auto right = commandRight(kind);
+        requirePermission(p, right.permission, std::string(right.what_vi));
     }
 
     /// Builds the command `in` names; the caller has checked the role (requireCommandPermission).
@@ -802,7 +785,7 @@ IntakeResult DossierService::intake(const domain::Principal& principal, const In
                                     const std::optional<std::string>& idempotency_key, const std::string& request_hash,
                                     const std::string& ip) {
     auto& m = *impl_;
-    m.requirePermission(principal, domain::Permission::IntakeDossier, "tiếp nhận hồ sơ");
+    m.requireRight(principal, domain::CommandKind::Accept);
     const date::sys_seconds now = m.clock.now();
     if (idempotency_key) {
         const auto existing = m.db.run(
@@ -1011,7 +994,7 @@ DossierView DossierService::transition(const domain::Principal& principal, const
 DossierView DossierService::issueApology(const domain::Principal& principal, const std::string& code,
                                          const ApologyInput& input) {
     auto& m = *impl_;
-    m.requirePermission(principal, domain::Permission::IssueApology, "ký Phiếu xin lỗi và hẹn lại ngày trả kết quả");
+    m.requireRight(principal, domain::CommandKind::IssueApology);
     const date::sys_seconds now = m.clock.now();
     const auto& lt = m.calendar.localTime();
     std::vector<FieldError> problems;
@@ -1043,6 +1026,34 @@ std::vector<domain::DossierEvent> DossierService::events(const domain::Principal
 
 std::vector<domain::DossierEvent> DossierService::eventsById(const domain::Principal& principal, std::int64_t id) {
     return impl_->trail(principal, Impl::Lookup::ByNumber, [&](store::Session& s) { return impl_->loadById(s, id); });
+}
+
+CommandRight commandRight(domain::CommandKind kind) {
+    using domain::CommandKind;
+    using domain::Permission;
+    switch (kind) {
+        case CommandKind::StartProcessing: return {Permission::ProcessDossier, "chuyển hồ sơ sang xử lý"};
+        case CommandKind::Assign: return {Permission::AssignDossier, "phân công cán bộ xử lý"};
+        case CommandKind::Transfer: return {Permission::ProcessDossier, "chuyển hồ sơ liên thông"};
+        case CommandKind::RequestSupplement: return {Permission::ProcessDossier, "yêu cầu bổ sung hồ sơ"};
+        case CommandKind::ReceiveSupplement: return {Permission::IntakeDossier, "nhận hồ sơ bổ sung"};
+        case CommandKind::RequestFinancialObligation:
+            return {Permission::ProcessDossier, "yêu cầu thực hiện nghĩa vụ tài chính"};
+        case CommandKind::ConfirmPayment: return {Permission::ProcessDossier, "xác nhận đã nộp phí, thuế"};
+        case CommandKind::Resolve: return {Permission::ProcessDossier, "ghi nhận kết quả giải quyết"};
+        case CommandKind::RejectAfterAppraisal: return {Permission::ProcessDossier, "từ chối giải quyết hồ sơ"};
+        case CommandKind::Stop: return {Permission::ProcessDossier, "dừng xử lý hồ sơ"};
+        case CommandKind::Withdraw: return {Permission::IntakeDossier, "ghi nhận công dân rút hồ sơ"};
+        case CommandKind::Return: return {Permission::IntakeDossier, "trả kết quả"};
+        case CommandKind::RecalculateDeadline: return {Permission::ManageCalendar, "tính lại hạn giải quyết"};
+        case CommandKind::Accept:
+        case CommandKind::RefuseAtIntake:
+        case CommandKind::RequestCompletionAtIntake:
+            return {Permission::IntakeDossier, "tiếp nhận hồ sơ"};
+        case CommandKind::IssueApology:
+            return {Permission::IssueApology, "ký Phiếu xin lỗi và hẹn lại ngày trả kết quả"};
+    }
+    return {Permission::ManageCalendar, "thao tác này"};  // not reached: every kind is listed
 }
 
 std::set<std::string> transitionFields(std::string_view command) {

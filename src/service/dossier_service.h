@@ -7,6 +7,7 @@
 #include "domain/auth/principal.h"
 #include "domain/dossier/dossier.h"
 #include "domain/dossier/dossier_event.h"
+#include "domain/dossier/dossier_state.h"
 #include "domain/dossier/intake.h"
 #include "service/clock.h"
 
@@ -86,6 +87,15 @@ struct TransitionInput {
 /// reads; the API refuses others rather than drop what the user typed. Throws
 /// Error(InvalidArgument) for an unknown command.
 std::set<std::string> transitionFields(std::string_view command);
+
+/// What a role needs to give `kind` through DossierService::transition (recalculate_deadline:
+/// ManageCalendar, or AssignDossier), and how a refusal words the act ("trả kết quả"). The
+/// service checks it; the dossier page offers a command by it.
+struct CommandRight {
+    domain::Permission permission;
+    std::string_view what_vi;
+};
+CommandRight commandRight(domain::CommandKind kind);
 
 /// The apology letter as the head enters it.
 struct ApologyInput {

@@ -20,7 +20,6 @@ namespace motcua::web {
 namespace {
 
 using domain::CommandKind;
-using domain::Permission;
 
 /// One input of a command form.
 struct InputSpec {
@@ -32,36 +31,35 @@ struct InputSpec {
 
 /// A command the detail page offers when the state machine and the user's role allow it.
 struct ActionSpec {
-    CommandKind kind;
-    Permission permission;
+    CommandKind kind;  ///< offered to the roles service::commandRight names
     const char* button;
     std::vector<InputSpec> inputs;
 };
 
 const std::vector<ActionSpec>& actionSpecs() {
     static const std::vector<ActionSpec> specs{
-        {CommandKind::StartProcessing, Permission::ProcessDossier, "Chuyển xử lý", {}},
-        {CommandKind::Assign, Permission::AssignDossier, "Phân công cán bộ xử lý",
+        {CommandKind::StartProcessing, "Chuyển xử lý", {}},
+        {CommandKind::Assign, "Phân công cán bộ xử lý",
          {{"officer", "Cán bộ xử lý", "officer", true}}},
-        {CommandKind::Transfer, Permission::ProcessDossier, "Chuyển liên thông",
+        {CommandKind::Transfer, "Chuyển liên thông",
          {{"to_agency", "Mã định danh cơ quan nhận", "text", true},
           {"hop_due_at", "Hạn của cơ quan nhận (nếu có)", "datetime", false},
           {"note", "Ghi chú", "textarea", false}}},
-        {CommandKind::RequestSupplement, Permission::ProcessDossier, "Yêu cầu bổ sung và in phiếu",
+        {CommandKind::RequestSupplement, "Yêu cầu bổ sung và in phiếu",
          {{"reason", "Lý do", "text", true}, {"items", "Nội dung cần bổ sung, hoàn thiện (mỗi dòng một mục)", "textarea", true}}},
-        {CommandKind::ReceiveSupplement, Permission::IntakeDossier, "Nhận hồ sơ bổ sung",
+        {CommandKind::ReceiveSupplement, "Nhận hồ sơ bổ sung",
          {{"received_at", "Thời điểm nhận đủ hồ sơ (bỏ trống: bây giờ)", "datetime", false}}},
-        {CommandKind::RequestFinancialObligation, Permission::ProcessDossier, "Yêu cầu thực hiện nghĩa vụ tài chính",
+        {CommandKind::RequestFinancialObligation, "Yêu cầu thực hiện nghĩa vụ tài chính",
          {{"description", "Khoản phải nộp", "text", true}, {"amount_vnd", "Số tiền (đồng)", "number", false}}},
-        {CommandKind::ConfirmPayment, Permission::ProcessDossier, "Xác nhận đã nộp phí, thuế", {}},
-        {CommandKind::Resolve, Permission::ProcessDossier, "Ghi nhận kết quả giải quyết",
+        {CommandKind::ConfirmPayment, "Xác nhận đã nộp phí, thuế", {}},
+        {CommandKind::Resolve, "Ghi nhận kết quả giải quyết",
          {{"result_note", "Tóm tắt kết quả", "textarea", false}}},
-        {CommandKind::RejectAfterAppraisal, Permission::ProcessDossier, "Từ chối giải quyết",
+        {CommandKind::RejectAfterAppraisal, "Từ chối giải quyết",
          {{"reason", "Lý do từ chối", "textarea", true}}},
-        {CommandKind::Stop, Permission::ProcessDossier, "Dừng xử lý", {{"reason", "Căn cứ dừng xử lý", "textarea", true}}},
-        {CommandKind::Withdraw, Permission::IntakeDossier, "Công dân rút hồ sơ",
+        {CommandKind::Stop, "Dừng xử lý", {{"reason", "Căn cứ dừng xử lý", "textarea", true}}},
+        {CommandKind::Withdraw, "Công dân rút hồ sơ",
          {{"reason", "Lý do công dân nêu", "textarea", true}}},
-        {CommandKind::Return, Permission::IntakeDossier, "Trả kết quả",
+        {CommandKind::Return, "Trả kết quả",
          {{"delivery", "Hình thức trả", "delivery", true}}},
     };
     return specs;
@@ -96,7 +94,10 @@ Data actionsData(const DossierPagesContext& ctx, const domain::Principal& user, 
                  const std::optional<Failed>& failed, bool& shown_failed) {
     Data list{Data::type::list};
     for (const auto& spec : actionSpecs()) {
-        if (!domain::isAllowed(d.status, spec.kind) || !domain::hasPermission(user.role, spec.permission)) continue;
+        if (!domain::isAllowed(d.status, spec.kind) ||
+            !domain::hasPermission(user.role, service::commandRight(spec.kind).permission)) {
+            continue;
+        }
         const std::string command(domain::toName(spec.kind));
         const bool again = failed && failed->command == command;
         shown_failed = shown_failed || again;
@@ -187,7 +188,8 @@ http::Response detailPage(const DossierPagesContext& ctx, const http::Request& r
         data.set("actions", Data{Data::type::list});
         data.set("read_only", true);
     }
-    if (view.may_act && domain::hasPermission(user.role, Permission::IssueApology) && !d.apology &&
+    const auto apology_right = service::commandRight(CommandKind::IssueApology).permission;
+    if (view.may_act && domain::hasPermission(user.role, apology_right) && !d.apology &&
         domain::isAllowed(d.status, CommandKind::IssueApology)) {
         Data a;
         const bool again = failed && failed->command == "apology";

@@ -275,6 +275,12 @@ std::vector<std::string> textLines(const std::string& text) {
     return out;
 }
 
+std::int64_t dossierNumber(const std::string& text) {
+    const auto id = domain::wholeNumber<long long>(text).value_or(0);
+    if (id <= 0) throw Error(ErrorCode::NotFound, "Không tìm thấy hồ sơ số " + text.substr(0, 20) + ".", "bad dossier id");
+    return id;
+}
+
 std::string errorKey(const std::string& field) {
     std::string key = "err_";
     for (char c : field) {
@@ -322,9 +328,7 @@ void registerDossierPages(http::Router& router, const DossierPagesContext& conte
         Data d = intakeData({}, {}, {});
         if (const auto from = request.queryParam("tu"); from && !from->empty()) {
             // ?tu=<id>: the citizen is back with the papers a BM.02 slip asked for.
-            const auto id = domain::wholeNumber<long long>(*from).value_or(0);
-            if (id <= 0) throw Error(ErrorCode::NotFound, "Không tìm thấy hồ sơ số " + from->substr(0, 20) + ".", "bad dossier id");
-            const auto earlier = ctx.dossiers.getById(user, id, request.remote_address);  // scope, access log
+            const auto earlier = ctx.dossiers.getById(user, dossierNumber(*from), request.remote_address);  // scope, log
             const auto& old = earlier.dossier;
             if (old.status != domain::DossierStatus::IncompleteAtIntake) {
                 throw Error(ErrorCode::FailedPrecondition,

@@ -7,6 +7,7 @@
 #include "service/dossier_service.h"
 #include "web/web_app.h"
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -56,6 +57,9 @@ std::map<std::string, std::string> formMap(const http::Request& request);
 
 /// Returns the non-blank lines of a textarea, trimmed.
 std::vector<std::string> textLines(const std::string& text);
+
+/// Returns the dossier number (its id) written in an address, or throws Error(NotFound).
+std::int64_t dossierNumber(const std::string& text);
 
 /// Returns `field` as a template key: "applicant.name" → "err_applicant_name".
 std::string errorKey(const std::string& field);

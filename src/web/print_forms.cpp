@@ -264,11 +264,7 @@ void registerPrintForms(http::Router& router, const DossierPagesContext& context
     // The slip of an intake that got no code (refused, or sent back to be completed), printed again.
     router.add("GET", "/tiep-nhan/{id}/in/{form}", [ctx](http::Request& request) {
         const auto user = ctx.web.requireUser(request);
-        const std::string& text = request.param("id");
-        const auto id = domain::wholeNumber<long long>(text).value_or(0);
-        if (id <= 0) {
-            throw Error(ErrorCode::NotFound, "Không tìm thấy hồ sơ số " + text.substr(0, 20) + ".", "bad dossier id");
-        }
+        const auto id = dossierNumber(request.param("id"));
         const std::string& form = request.param("form");
         if (form != "phieu-tu-choi" && form != "phieu-bo-sung") {
             throw unknownForm(form);

@@ -592,8 +592,7 @@ std::pair<std::vector<DossierListRow>, std::int64_t> DossierRepository::list(Ses
     // The query is assembled from fixed fragments only; every value is a bound parameter, bound
     // in the order the fragments were added.
     std::vector<std::variant<std::int64_t, std::string>> params;
-    std::string marks;
-    for (std::size_t i = 0; i < f.agency_ids.size(); ++i) marks += i == 0 ? "?" : ", ?";
+    const std::string marks = multiRowStatement("", "?", f.agency_ids.size(), "");
     auto addAgencies = [&] {
         for (auto id : f.agency_ids) params.emplace_back(id);
     };

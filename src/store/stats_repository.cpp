@@ -256,15 +256,13 @@ std::vector<DossierStatRecord> StatsRepository::openDueBetween(Session& session,
                                                                const std::vector<std::int64_t>& agency_ids,
                                                                date::sys_seconds from, date::sys_seconds to) {
     if (agency_ids.empty()) return {};
-    std::string marks;
-    for (std::size_t i = 0; i < agency_ids.size(); ++i) marks += i == 0 ? "?" : ", ?";
     // The (receiving agency, is_open, current_due_at) index finds the few dossiers; their
     // records follow by primary key (kSelect reads dossier_stats alone: qualify through a join).
     std::string select(kSelect);
     select.replace(select.rfind(" FROM dossier_stats"), std::string::npos,
-                   " FROM (SELECT id FROM dossiers WHERE receiving_agency_id IN (" + marks +
-                       ") AND is_open = 1 AND current_due_at BETWEEN ? AND ?) due STRAIGHT_JOIN dossier_stats"
-                       " ON dossier_stats.dossier_id = due.id");
+                   multiRowStatement(" FROM (SELECT id FROM dossiers WHERE receiving_agency_id IN (", "?", agency_ids.size(),
+                                     ") AND is_open = 1 AND current_due_at BETWEEN ? AND ?) due STRAIGHT_JOIN dossier_stats"
+                                     " ON dossier_stats.dossier_id = due.id"));
     auto& s = session.prepare(select);
     unsigned i = 1;
     for (const auto id : agency_ids) s.setInt64(i++, id);

@@ -105,15 +105,16 @@ TEST(Router, UnknownPathIs404AndWrongMethodIs405WithVietnameseMessage) {
     EXPECT_EQ(api.status, 404);
     EXPECT_EQ(api.headers.at("Content-Type").rfind("application/json", 0), 0u);
     // A wrong method says which ones the address takes.
-    const auto wrong = test::httpRequest(server.port(), "DELETE", "/healthz");
-    EXPECT_EQ(wrong.status, 405);
-    EXPECT_EQ(wrong.headers.at("Allow"), "GET, HEAD");
-    const auto dossiers = test::httpRequest(server.port(), "PATCH", "/api/v1/dossiers");
-    EXPECT_EQ(dossiers.status, 405);
-    EXPECT_EQ(dossiers.headers.at("Allow"), "POST, GET, HEAD");
-    EXPECT_NE(dossiers.body.find("Phương thức PATCH không dùng được cho địa chỉ này; dùng POST, GET, HEAD."),
-              std::string::npos)
-        << dossiers.body;
+    const auto wrongMethod = [&](const std::string& method, const std::string& path, const std::string& allow) {
+        const auto r = test::httpRequest(server.port(), method, path);
+        EXPECT_EQ(r.status, 405);
+        EXPECT_EQ(r.headers.at("Allow"), allow);
+        EXPECT_NE(r.body.find("Phương thức " + method + " không dùng được cho địa chỉ này; dùng " + allow + "."),
+                  std::string::npos)
+            << r.body;
+    };
+    wrongMethod("DELETE", "/healthz", "GET, HEAD");
+    wrongMethod("PATCH", "/api/v1/dossiers", "POST, GET, HEAD");
     // The browser's icon request finds one.
     const auto icon = test::httpRequest(server.port(), "GET", "/favicon.ico");
     EXPECT_EQ(icon.status, 301);
